@@ -1,0 +1,94 @@
+package dev.limbic.stress;
+
+import dev.limbic.heartrate.HeartRateMeasurement;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The stress detectors of every monitored responder, and the listeners of their state changes. Safe to
+ * call from several event loops: each detector is guarded by its own lock, which is uncontended in
+ * practice because a responder's samples arrive on one connection.
+ */
+public final class StressMonitor {
+    private final Map<String, StressDetector> detectors = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<StressListener> listeners = new CopyOnWriteArrayList<>();
+    private final Function<String, StressThresholds> thresholdsOf;
+
+    /** @param thresholdsOf the thresholds of each responder (their resting heart rate differs) */
+    public StressMonitor(Function<String, StressThresholds> thresholdsOf) {
+        this.thresholdsOf = thresholdsOf;
+    }
+
+    public void addListener(StressListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Feeds one measurement of {@code responderId}'s sensor, received at {@code atMillis}. */
+    public StressState onMeasurement(String responderId, long atMillis, HeartRateMeasurement measurement) {
+        StressDetector detector = detector(responderId);
+        StressTransition transition;
+        StressState state;
+        synchronized (detector) {
+            transition = detector.onMeasurement(atMillis, measurement);
+            state = detector.state();
+        }
+        publish(responderId, transition);
+        return state;
+    }
+
+    /** The responder's sensor disconnected. */
+    public void onDisconnect(String responderId, long atMillis) {
+        StressDetector detector = detectors.get(responderId);
+        if (detector == null) {
+            return;
+        }
+        StressTransition transition;
+        synchronized (detector) {
+            transition = detector.onDisconnect(atMillis);
+        }
+        publish(responderId, transition);
+    }
+
+    /** Lets time pass for every detector, so silent streams go {@code UNKNOWN}. */
+    public void tick(long nowMillis) {
+        detectors.forEach((responderId, detector) -> {
+            StressTransition transition;
+            synchronized (detector) {
+                transition = detector.tick(nowMillis);
+            }
+            publish(responderId, transition);
+        });
+    }
+
+    /** The current state of a responder; {@code UNKNOWN} for one never seen. */
+    public StressState state(String responderId) {
+        StressDetector detector = detectors.get(responderId);
+        if (detector == null) {
+            return StressState.UNKNOWN;
+        }
+        synchronized (detector) {
+            return detector.state();
+        }
+    }
+
+    /** Forgets a responder (their consent was withdrawn or they left the config): raw data goes with it. */
+    public void forget(String responderId) {
+        detectors.remove(responderId);
+    }
+
+    private StressDetector detector(String responderId) {
+        return detectors.computeIfAbsent(responderId, id -> new StressDetector(thresholdsOf.apply(id)));
+    }
+
+    private void publish(String responderId, StressTransition transition) {
+        if (transition == null) {
+            return;
+        }
+        for (StressListener listener : listeners) {
+            listener.onTransition(responderId, transition);
+        }
+    }
+}

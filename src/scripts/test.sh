@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of Limbic on a fresh Debian machine: installs what the tests need, then builds and tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Debian packages that the tests drive for real.
+apt_packages=()
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+mvn -B -ntp verify
