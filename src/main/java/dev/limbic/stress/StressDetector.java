@@ -21,15 +21,18 @@ import java.util.Locale;
  *       {@link StressThresholds#staleAfterSeconds()}, the warm-up after a (re)connect, or under half of the
  *       last 30 s covered by valid data. Missing data never reads as calm.</li>
  *   <li>Otherwise the smoothed rate is compared with the personal baseline ({@link PersonalBaseline}):
- *       held {@link StressThresholds#sustainSeconds()} over {@code elevated_delta_bpm} or
- *       {@code acute_delta_bpm} the state rises; held {@link StressThresholds#recoverSeconds()} under a
+ *       held {@code elevated_sustain_seconds} over {@code elevated_delta_bpm} or {@code acute_sustain_seconds}
+ *       over {@code acute_delta_bpm} the state rises; held {@link StressThresholds#recoverSeconds()} under a
  *       level less {@link StressThresholds#hysteresisBpm()} it falls back.</li>
  *   <li>Short-window RMSSD confirms: when it is available and not lower than the responder's usual RMSSD,
  *       heart-rate variability contradicts stress and the state does not rise. It never raises a state
  *       by itself.</li>
- *   <li>The baseline learns only from calm, valid seconds (and from {@code ELEVATED} once it has lasted
- *       {@link StressThresholds#baselineThawMinutes()}: a long steady elevation is the new normal), so it
- *       is frozen while the responder is stressed or data is missing.</li>
+ *   <li>The baseline is the median of the means of the last {@code baseline_window_minutes} calm minutes,
+ *       so it is frozen while the responder is stressed or data is missing. One deliberate exception bends
+ *       "frozen while stressed": after {@code baseline_thaw_minutes} continuously in {@code ELEVATED} (never
+ *       {@code ACUTE}) the baseline learns again, because a long, steady elevation is a new normal (awake
+ *       after sleep, standing, walking) rather than a reaction. Without the thaw a responder who slept while
+ *       the baseline was learned would read {@code ELEVATED} all day. An acute reaction never thaws it.</li>
  * </ol>
  */
 public final class StressDetector {
@@ -56,7 +59,8 @@ public final class StressDetector {
     private final StressThresholds thresholds;
     private final long staleMillis;
     private final long warmUpMillis;
-    private final long sustainMillis;
+    private final long elevatedSustainMillis;
+    private final long acuteSustainMillis;
     private final long recoverMillis;
     private final long thawMillis;
     private final double smoothingMillis;
@@ -88,7 +92,8 @@ public final class StressDetector {
         this.thresholds = thresholds;
         this.staleMillis = Math.round(thresholds.staleAfterSeconds() * 1000);
         this.warmUpMillis = Math.round(thresholds.warmUpSeconds() * 1000);
-        this.sustainMillis = Math.round(thresholds.sustainSeconds() * 1000);
+        this.elevatedSustainMillis = Math.round(thresholds.elevatedSustainSeconds() * 1000);
+        this.acuteSustainMillis = Math.round(thresholds.acuteSustainSeconds() * 1000);
         this.recoverMillis = Math.round(thresholds.recoverSeconds() * 1000);
         this.thawMillis = Math.round(thresholds.baselineThawMinutes() * 60_000);
         this.smoothingMillis = thresholds.smoothingSeconds() * 1000;
@@ -348,8 +353,8 @@ public final class StressDetector {
         belowElevatedSince = since(delta < elevated - hysteresis, belowElevatedSince, nowMillis);
         belowAcuteSince = since(delta < acute - hysteresis, belowAcuteSince, nowMillis);
 
-        boolean acuteHeld = held(aboveAcuteSince, sustainMillis, nowMillis);
-        boolean elevatedHeld = held(aboveElevatedSince, sustainMillis, nowMillis);
+        boolean acuteHeld = held(aboveAcuteSince, acuteSustainMillis, nowMillis);
+        boolean elevatedHeld = held(aboveElevatedSince, elevatedSustainMillis, nowMillis);
         boolean calmHeld = held(belowElevatedSince, recoverMillis, nowMillis);
         boolean belowAcuteHeld = held(belowAcuteSince, recoverMillis, nowMillis);
         double rmssdNow = rmssd.rmssdMillis(nowMillis);

@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * The stress detectors of every monitored responder, and the listeners of their state changes. Safe to
  * call from several event loops: each detector is guarded by its own lock, which is uncontended in
- * practice because a responder's samples arrive on one connection.
+ * practice because a responder's samples arrive on one connection. Feeding a sample of a known responder
+ * allocates nothing unless the state changes (a plain map lookup first; {@code computeIfAbsent} and its
+ * capturing lambda only for a responder seen for the first time).
  */
 public final class StressMonitor {
     private final Map<String, StressDetector> detectors = new ConcurrentHashMap<>();
@@ -74,12 +76,30 @@ public final class StressMonitor {
         }
     }
 
+    /**
+     * Reads a responder's detector under its lock (for example their {@link HeartRateHistory} to judge the
+     * reaction to a page); {@code null} for a responder never seen. {@code reader} must not keep the detector.
+     */
+    public <T> T read(String responderId, Function<StressDetector, T> reader) {
+        StressDetector detector = detectors.get(responderId);
+        if (detector == null) {
+            return null;
+        }
+        synchronized (detector) {
+            return reader.apply(detector);
+        }
+    }
+
     /** Forgets a responder (their consent was withdrawn or they left the config): raw data goes with it. */
     public void forget(String responderId) {
         detectors.remove(responderId);
     }
 
     private StressDetector detector(String responderId) {
+        StressDetector detector = detectors.get(responderId);
+        if (detector != null) {
+            return detector;
+        }
         return detectors.computeIfAbsent(responderId, id -> new StressDetector(thresholdsOf.apply(id)));
     }
 
