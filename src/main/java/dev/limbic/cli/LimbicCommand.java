@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "A stress-aware paging gateway.",
         subcommands = {
                 DecodeCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LimbicCommand implements Runnable {

@@ -366,7 +366,7 @@ public final class StressDetector {
             case UNKNOWN -> {
                 StressState judged = acuteHeld && variabilityAgrees ? StressState.ACUTE
                         : delta >= elevated ? StressState.ELEVATED : StressState.CALM;
-                yield moveTo(judged, nowMillis, "judged again after warm-up: " + levelDescription(delta, baselineBpm));
+                yield moveTo(judged, nowMillis, "judged after warm-up: " + levelDescription(delta, baselineBpm));
             }
             case CALM -> {
                 if (acuteHeld && variabilityAgrees) {
@@ -428,7 +428,7 @@ public final class StressDetector {
     }
 
     private String levelDescription(double delta, double baselineBpm) {
-        return String.format(Locale.ROOT, "HR %.0f bpm, %+.0f over %s baseline %.0f", smoothedBpm, delta,
+        return String.format(Locale.ROOT, "HR %.0f bpm, %+d over %s baseline %.0f", smoothedBpm, Math.round(delta),
                 baseline.learned() ? "personal" : "configured", baselineBpm);
     }
 

@@ -132,6 +132,6 @@ class StressDetectorTest {
         StressTransition judged = transitions.get(0);
         assertThat(judged.to()).isEqualTo(StressState.CALM);
         assertThat(judged.atMillis() - reconnect).isBetween(10_000L, 12_000L);
-        assertThat(judged.reason()).startsWith("judged again after warm-up");
+        assertThat(judged.reason()).startsWith("judged after warm-up");
     }
 }
