@@ -74,7 +74,7 @@ final class RecordingReader {
             double t = number(cells[time], names.get(time), lineNumber, false);
             if (t < previousTime) {
                 throw new RecordingFormatException(lineNumber, String.format(Locale.ROOT,
-                        "time %s goes backwards (previous row: %s)", cells[time].strip(), plain(previousTime)));
+                        "time %s goes backwards (previous row: %s); one recording per file, split files that hold several", cells[time].strip(), plain(previousTime)));
             }
             previousTime = t;
             double hrBpm = hr < 0 ? Double.NaN : number(cells[hr], HR_COLUMN, lineNumber, true);
