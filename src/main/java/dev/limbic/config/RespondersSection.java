@@ -1,0 +1,102 @@
+package dev.limbic.config;
+
+import dev.limbic.stress.StressThresholds;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/** Reads {@code responders[]} with their {@code devices[]}, checking ids and tokens across all of them. */
+final class RespondersSection {
+    static final Pattern ID = Pattern.compile("[a-z0-9_-]+");
+    static final int MIN_TOKEN_LENGTH = 16;
+
+    private RespondersSection() {
+    }
+
+    static List<ResponderConfig> read(YamlObject root, StressThresholds stress) {
+        List<ResponderConfig> responders = new ArrayList<>();
+        Map<String, String> responderIds = new HashMap<>();
+        Map<String, String> deviceIds = new HashMap<>();
+        Map<DeviceToken, String> tokens = new HashMap<>();
+        for (YamlObject.Item item : root.objects("responders")) {
+            YamlObject r = item.object();
+            String id = r.requiredString("id");
+            if (id != null) {
+                if (!ID.matcher(id).matches()) {
+                    r.problem("id", "must be made of a-z, 0-9, '_' and '-' (got '" + id + "')");
+                } else if (responderIds.putIfAbsent(id, r.path()) != null) {
+                    r.problem("id", "'" + id + "' is already the id of " + responderIds.get(id));
+                }
+            }
+            String name = r.string("name", id);
+            ZoneId zone = timezone(r);
+            boolean monitoring = r.bool("heart_rate_monitoring", false);
+            OptionalDouble resting = r.optionalNumber("resting_heart_rate_bpm");
+            if (resting.isPresent()) {
+                try {
+                    stress.withRestingHeartRateBpm(resting.getAsDouble());
+                } catch (IllegalArgumentException e) {
+                    StressSection.reportThresholdProblem(r, e);
+                }
+            }
+            List<DeviceConfig> devices = new ArrayList<>();
+            for (YamlObject.Item deviceItem : r.objects("devices")) {
+                DeviceConfig device = device(deviceItem.object(), deviceIds, tokens);
+                if (device != null) {
+                    devices.add(device);
+                }
+            }
+            r.rejectUnknownKeys();
+            if (id != null && zone != null) {
+                responders.add(new ResponderConfig(id, name, zone, monitoring, resting, devices));
+            }
+        }
+        return responders;
+    }
+
+    private static ZoneId timezone(YamlObject r) {
+        String zone = r.requiredString("timezone");
+        if (zone == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            r.problem("timezone", "'" + zone + "' is not a time zone (use a region like Europe/Berlin, or UTC)");
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static DeviceConfig device(YamlObject d, Map<String, String> deviceIds, Map<DeviceToken, String> tokens) {
+        String id = d.requiredString("id");
+        if (id != null) {
+            if (id.isBlank()) {
+                d.problem("id", "must not be empty");
+            } else if (deviceIds.putIfAbsent(id, d.path()) != null) {
+                d.problem("id", "'" + id + "' is already the id of " + deviceIds.get(id));
+            }
+        }
+        String secret = d.requiredString("token");
+        DeviceToken token = null;
+        if (secret != null) {
+            if (secret.length() < MIN_TOKEN_LENGTH) {
+                d.problem("token", "must be at least " + MIN_TOKEN_LENGTH + " characters");
+            } else {
+                token = DeviceToken.of(secret);
+                String owner = tokens.putIfAbsent(token, d.path());
+                if (owner != null) {
+                    d.problem("token", "is the same as the token of " + owner + " (each device needs its own)");
+                }
+            }
+        }
+        d.rejectUnknownKeys();
+        return id == null || token == null ? null : new DeviceConfig(id, token);
+    }
+}
