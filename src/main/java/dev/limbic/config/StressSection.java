@@ -13,7 +13,8 @@ final class StressSection {
             double resting = s.number("resting_heart_rate_bpm", d.restingHeartRateBpm());
             double elevated = s.number("elevated_delta_bpm", d.elevatedDeltaBpm());
             double acute = s.number("acute_delta_bpm", d.acuteDeltaBpm());
-            double sustain = s.number("sustain_seconds", d.sustainSeconds());
+            double elevatedSustain = s.number("elevated_sustain_seconds", d.elevatedSustainSeconds());
+            double acuteSustain = s.number("acute_sustain_seconds", d.acuteSustainSeconds());
             double stale = s.number("stale_after_seconds", d.staleAfterSeconds());
             double warmUp = s.number("warm_up_seconds", d.warmUpSeconds());
             double recover = s.number("recover_seconds", d.recoverSeconds());
@@ -23,7 +24,7 @@ final class StressSection {
             double smoothing = s.number("smoothing_seconds", d.smoothingSeconds());
             s.rejectUnknownKeys();
             try {
-                return new StressThresholds(resting, elevated, acute, sustain, stale, warmUp, recover, hysteresis,
+                return new StressThresholds(resting, elevated, acute, elevatedSustain, acuteSustain, stale, warmUp, recover, hysteresis,
                         window, thaw, smoothing);
             } catch (IllegalArgumentException e) {
                 reportThresholdProblem(s, e);

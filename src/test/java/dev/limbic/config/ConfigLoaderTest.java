@@ -115,8 +115,8 @@ class ConfigLoaderTest {
                 "limbic.yaml: server.prot: unknown key (did you mean 'port'?)",
                 "limbic.yaml: stress.acute_delta: unknown key (did you mean 'acute_delta_bpm'?)",
                 "limbic.yaml: stress.zzzzzzzzzzzz: unknown key (known keys: resting_heart_rate_bpm, elevated_delta_bpm, "
-                        + "acute_delta_bpm, sustain_seconds, stale_after_seconds, warm_up_seconds, recover_seconds, "
-                        + "hysteresis_bpm, baseline_window_minutes, baseline_thaw_minutes, smoothing_seconds)",
+                        + "acute_delta_bpm, elevated_sustain_seconds, acute_sustain_seconds, stale_after_seconds, warm_up_seconds, "
+                        + "recover_seconds, hysteresis_bpm, baseline_window_minutes, baseline_thaw_minutes, smoothing_seconds)",
                 "limbic.yaml: responder: unknown key (did you mean 'responders'?)");
     }
 
