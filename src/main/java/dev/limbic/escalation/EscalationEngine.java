@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -436,7 +437,7 @@ public final class EscalationEngine {
         }
 
         private void notifyPaged(TimelineKind about, String text, String... except) {
-            Set<String> skip = Set.of(except);
+            Set<String> skip = new HashSet<>(List.of(except));
             pages.stream().map(PageRecord::responderId).distinct().filter(r -> !skip.contains(r))
                     .forEach(r -> actions.add(new EscalationAction.Notify(incidentId, r, about, text)));
         }

@@ -189,6 +189,18 @@ class EscalationEngineTest {
     }
 
     @Test
+    void aResponderCanReassignTheIncidentToThemselves() {
+        EscalationHarness h = plain(THREE_STEPS);
+        h.advance(min(6));
+
+        EscalationOutcome outcome = h.command(new EscalationCommand.Reassign("bob", "bob"));
+
+        assertThat(outcome.pages()).extracting(EscalationAction.Page::responderId).containsExactly("bob");
+        assertThat(outcome.actions()).filteredOn(EscalationAction.Notify.class::isInstance)
+                .extracting(EscalationAction::responderId).containsExactly("ada");
+    }
+
+    @Test
     void escalateNowPagesTheNextStepImmediatelyAndRestartsItsDelay() {
         EscalationHarness h = plain(THREE_STEPS);
         h.advance(min(1));
