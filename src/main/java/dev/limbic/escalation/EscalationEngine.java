@@ -388,7 +388,7 @@ public final class EscalationEngine {
             Instant bound = nextDueAt.plus(maxHold);
             Optional<Hold> hold = Optional.empty();
             if (now.isBefore(bound)) {
-                for (String responder : pagedAt(round, step)) {
+                for (String responder : stepHolders()) {
                     Optional<Hold> asked = holdFor(HoldAdvisor.Subject.ESCALATION, responder);
                     if (asked.isPresent() && (hold.isEmpty() || asked.get().until().isAfter(hold.get().until()))) {
                         hold = asked;
@@ -431,9 +431,12 @@ public final class EscalationEngine {
             }
         }
 
-        private List<String> pagedAt(int r, int s) {
-            return pages.stream().filter(p -> p.round() == r && p.step() == s)
-                    .map(PageRecord::responderId).distinct().toList();
+        /** The responders paged at the current step, or whose page for it is held: whom escalation would pass over. */
+        private Set<String> stepHolders() {
+            Set<String> holders = new LinkedHashSet<>();
+            pages.stream().filter(p -> p.round() == round && p.step() == step).forEach(p -> holders.add(p.responderId()));
+            held.stream().filter(p -> p.round() == round && p.step() == step).forEach(p -> holders.add(p.responderId()));
+            return holders;
         }
 
         private void notifyPaged(TimelineKind about, String text, String... except) {

@@ -49,6 +49,15 @@ public record EscalationProgress(String incidentId, String policyId, Severity se
     }
 
     /**
+     * The same progress for an incident whose severity changed (a later alert raised or lowered it). Held pages of an
+     * incident that became critical go out at its next evaluation.
+     */
+    public EscalationProgress withSeverity(Severity newSeverity) {
+        return new EscalationProgress(incidentId, policyId, newSeverity, status, round, step, nextDueAt, timerHeldUntil,
+                acknowledgedBy, assignee, pages, heldPages);
+    }
+
+    /**
      * When the engine must evaluate this progress next (the earliest of the current timer, or its hold, and every
      * held page's release), or empty when nothing is pending. The Vert.x side sets one timer for this instant.
      */

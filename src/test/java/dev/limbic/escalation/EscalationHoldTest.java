@@ -111,6 +111,29 @@ class EscalationHoldTest {
     }
 
     @Test
+    void theAdvisorMayAlsoHoldTheEscalationPastAResponderWhosePageIsHeld() {
+        advisor.rule = (q, now) -> q.responderId().equals("ada")
+                ? Optional.of(new Hold("ada is stressed", at(8))) : Optional.empty();
+        EscalationHarness h = open(Severity.WARNING);
+
+        h.advance(Duration.ofMinutes(9));
+
+        assertThat(h.pagesByMinute(T0)).containsExactly("ada@8", "bob@8");
+    }
+
+    @Test
+    void heldPagesGoOutAtOnceWhenTheIncidentBecomesCritical() {
+        holdPagesTo("ada", at(8));
+        EscalationHarness h = open(Severity.WARNING);
+        h.advance(Duration.ofMinutes(1));
+
+        h.stored = h.stored.withSeverity(Severity.CRITICAL);
+        h.evaluateNow();
+
+        assertThat(h.pagesByMinute(T0)).containsExactly("ada@1");
+    }
+
+    @Test
     void criticalPagesAreNeverHeldAndTheRefusalIsOnTheTimeline() {
         holdPagesTo("ada", at(8));
         EscalationHarness h = open(Severity.CRITICAL);
