@@ -290,11 +290,24 @@ public final class EscalationEngine {
             note(TimelineKind.POLICY_EXHAUSTED, "The escalation policy ran out without an acknowledgement", Map.of());
         }
 
-        /** Nobody is on call at any step: look again after the shortest step delay, from the start if nobody was ever paged. */
+        /**
+         * Nobody is on call at any step: look again at the next schedule handoff or after the shortest step delay,
+         * whichever comes first; from the start if nobody was ever paged.
+         */
         private void nobodyOnCall(boolean startOver) {
-            Duration retry = policy.steps().stream().map(EscalationStep::delay).min(Comparator.naturalOrder())
-                    .orElseThrow();
-            nextDueAt = now.plus(retry);
+            Instant retry = now.plus(policy.steps().stream().map(EscalationStep::delay).min(Comparator.naturalOrder())
+                    .orElseThrow());
+            for (EscalationStep escalationStep : policy.steps()) {
+                for (Target target : escalationStep.targets()) {
+                    if (target instanceof Target.OnCallSchedule schedule) {
+                        Optional<Instant> change = onCall.nextChangeAfter(schedule.scheduleId(), now);
+                        if (change.isPresent() && change.get().isAfter(now)) {
+                            retry = earliest(retry, change.get());
+                        }
+                    }
+                }
+            }
+            nextDueAt = retry;
             if (startOver) {
                 round = 0;
                 step = -1;
