@@ -69,15 +69,4 @@ public record EscalationProgress(String incidentId, String policyId, Severity se
         return Stream.concat(Stream.ofNullable(timer), heldPages.stream().map(HeldPage::heldUntil))
                 .min(Instant::compareTo);
     }
-
-    /** The distinct responders paged so far, in the order they were first paged. */
-    public List<String> pagedResponders() {
-        return pages.stream().map(PageRecord::responderId).distinct().toList();
-    }
-
-    /** The distinct responders paged at {@code step} of {@code round}. */
-    public List<String> pagedAt(int round, int step) {
-        return pages.stream().filter(p -> p.round() == round && p.step() == step)
-                .map(PageRecord::responderId).distinct().toList();
-    }
 }
