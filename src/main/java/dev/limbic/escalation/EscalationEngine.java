@@ -22,8 +22,9 @@ import java.util.Set;
  * <p>Stateless and deterministic. Nothing lives only in a timer: evaluating stored progress at any later instant
  * resumes it. When a timer is overdue (after a restart, say) the engine takes exactly one escalation step and starts
  * that step's delay from now, so no step is skipped and every step's responders get their full delay to answer.
- * Evaluating the same stored progress twice repeats that step's pages once; storing each outcome before performing
- * its actions means it never happens.
+ * Evaluating the same stored progress again at the same instant does nothing. If a crash loses an outcome whose
+ * actions were already performed, evaluating the stored progress again repeats that one step's pages once; storing
+ * the outcome (with its pages as outbox rows) before delivering them means it never happens.
  *
  * <p>Holds: a {@link HoldAdvisor} may delay a page, or the escalation past a responder paged at the current step.
  * The engine caps every hold at {@code maxHold} after the moment the page or timer was due (so repeated or renewed
