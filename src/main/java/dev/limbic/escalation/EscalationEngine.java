@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Set;
  * <p>Stateless and deterministic. Nothing lives only in a timer: evaluating stored progress at any later instant
  * resumes it. When a timer is overdue (after a restart, say) the engine takes exactly one escalation step and starts
  * that step's delay from now, so no step is skipped and every step's responders get their full delay to answer.
- * Evaluating the same stored progress twice repeats that step's pages once; storing each outcome before performing
- * its actions means it never happens.
+ * Evaluating the same stored progress again at the same instant does nothing. If a crash loses an outcome whose
+ * actions were already performed, evaluating the stored progress again repeats that one step's pages once; storing
+ * the outcome (with its pages as outbox rows) before delivering them means it never happens.
  *
  * <p>Holds: a {@link HoldAdvisor} may delay a page, or the escalation past a responder paged at the current step.
  * The engine caps every hold at {@code maxHold} after the moment the page or timer was due (so repeated or renewed
@@ -289,11 +291,24 @@ public final class EscalationEngine {
             note(TimelineKind.POLICY_EXHAUSTED, "The escalation policy ran out without an acknowledgement", Map.of());
         }
 
-        /** Nobody is on call at any step: look again after the shortest step delay, from the start if nobody was ever paged. */
+        /**
+         * Nobody is on call at any step: look again at the next schedule handoff or after the shortest step delay,
+         * whichever comes first; from the start if nobody was ever paged.
+         */
         private void nobodyOnCall(boolean startOver) {
-            Duration retry = policy.steps().stream().map(EscalationStep::delay).min(Comparator.naturalOrder())
-                    .orElseThrow();
-            nextDueAt = now.plus(retry);
+            Instant retry = now.plus(policy.steps().stream().map(EscalationStep::delay).min(Comparator.naturalOrder())
+                    .orElseThrow());
+            for (EscalationStep escalationStep : policy.steps()) {
+                for (Target target : escalationStep.targets()) {
+                    if (target instanceof Target.OnCallSchedule schedule) {
+                        Optional<Instant> change = onCall.nextChangeAfter(schedule.scheduleId(), now);
+                        if (change.isPresent() && change.get().isAfter(now)) {
+                            retry = earliest(retry, change.get());
+                        }
+                    }
+                }
+            }
+            nextDueAt = retry;
             if (startOver) {
                 round = 0;
                 step = -1;
@@ -387,7 +402,7 @@ public final class EscalationEngine {
             Instant bound = nextDueAt.plus(maxHold);
             Optional<Hold> hold = Optional.empty();
             if (now.isBefore(bound)) {
-                for (String responder : pagedAt(round, step)) {
+                for (String responder : stepHolders()) {
                     Optional<Hold> asked = holdFor(HoldAdvisor.Subject.ESCALATION, responder);
                     if (asked.isPresent() && (hold.isEmpty() || asked.get().until().isAfter(hold.get().until()))) {
                         hold = asked;
@@ -430,13 +445,16 @@ public final class EscalationEngine {
             }
         }
 
-        private List<String> pagedAt(int r, int s) {
-            return pages.stream().filter(p -> p.round() == r && p.step() == s)
-                    .map(PageRecord::responderId).distinct().toList();
+        /** The responders paged at the current step, or whose page for it is held: whom escalation would pass over. */
+        private Set<String> stepHolders() {
+            Set<String> holders = new LinkedHashSet<>();
+            pages.stream().filter(p -> p.round() == round && p.step() == step).forEach(p -> holders.add(p.responderId()));
+            held.stream().filter(p -> p.round() == round && p.step() == step).forEach(p -> holders.add(p.responderId()));
+            return holders;
         }
 
         private void notifyPaged(TimelineKind about, String text, String... except) {
-            Set<String> skip = Set.of(except);
+            Set<String> skip = new HashSet<>(List.of(except));
             pages.stream().map(PageRecord::responderId).distinct().filter(r -> !skip.contains(r))
                     .forEach(r -> actions.add(new EscalationAction.Notify(incidentId, r, about, text)));
         }

@@ -49,6 +49,15 @@ public record EscalationProgress(String incidentId, String policyId, Severity se
     }
 
     /**
+     * The same progress for an incident whose severity changed (a later alert raised or lowered it). Held pages of an
+     * incident that became critical go out at its next evaluation.
+     */
+    public EscalationProgress withSeverity(Severity newSeverity) {
+        return new EscalationProgress(incidentId, policyId, newSeverity, status, round, step, nextDueAt, timerHeldUntil,
+                acknowledgedBy, assignee, pages, heldPages);
+    }
+
+    /**
      * When the engine must evaluate this progress next (the earliest of the current timer, or its hold, and every
      * held page's release), or empty when nothing is pending. The Vert.x side sets one timer for this instant.
      */
@@ -59,16 +68,5 @@ public record EscalationProgress(String incidentId, String policyId, Severity se
         Instant timer = timerHeldUntil != null ? timerHeldUntil : nextDueAt;
         return Stream.concat(Stream.ofNullable(timer), heldPages.stream().map(HeldPage::heldUntil))
                 .min(Instant::compareTo);
-    }
-
-    /** The distinct responders paged so far, in the order they were first paged. */
-    public List<String> pagedResponders() {
-        return pages.stream().map(PageRecord::responderId).distinct().toList();
-    }
-
-    /** The distinct responders paged at {@code step} of {@code round}. */
-    public List<String> pagedAt(int round, int step) {
-        return pages.stream().filter(p -> p.round() == round && p.step() == step)
-                .map(PageRecord::responderId).distinct().toList();
     }
 }

@@ -10,6 +10,10 @@ import java.util.Optional;
  * The one predicate for every kind of hold (stress deferral, a breathing window): asked by the engine whenever a
  * page is due and whenever an escalation timer runs out. Advice only: the engine bounds every hold and never holds
  * a critical incident, whatever the advisor says.
+ *
+ * <p>The engine asks again at every evaluation while a hold lasts: a held page goes out as soon as the advisor stops
+ * asking for it. So when the reason for a hold goes away (a responder calms down), evaluate the incidents that hold
+ * pages for that responder ({@link EscalationProgress#heldPages()}) right away rather than waiting for their timer.
  */
 @FunctionalInterface
 public interface HoldAdvisor {
@@ -17,7 +21,7 @@ public interface HoldAdvisor {
     enum Subject {
         /** A page to the responder. */
         PAGE,
-        /** Escalating past the responder, who was paged at the current step. */
+        /** Escalating past the responder, who was paged at the current step (or whose page for it is held). */
         ESCALATION
     }
 

@@ -143,7 +143,7 @@ class EscalationEngineTest {
     }
 
     @Test
-    void whenNobodyIsOnCallAnywhereTheEngineKeepsLookingUntilSomeoneIs() {
+    void whenNobodyIsOnCallAnywhereTheEngineLooksAgainAtTheNextHandoff() {
         Schedule laterShift = new Schedule("ops", List.of(new Rotation("r", RotationType.DAILY, 1, List.of("dee"),
                 T0.plus(min(12)), LocalTime.of(2, 0), ZoneOffset.UTC)), List.of());
         EscalationPolicy policy = policy(0, Duration.ZERO, step(5, Target.schedule("ops")), step(10, Target.schedule("ops")));
@@ -155,8 +155,31 @@ class EscalationEngineTest {
 
         h.advance(min(15));
 
-        assertThat(h.pagesByMinute(T0)).containsExactly("dee@15");
+        assertThat(h.pagesByMinute(T0)).containsExactly("dee@12");
         assertThat(h.issued.get(0).page().step()).isZero();
+    }
+
+    @Test
+    void withoutKnownHandoffsTheEngineLooksAgainAfterTheShortestStepDelay() {
+        EscalationPolicy policy = policy(0, Duration.ZERO, step(5, Target.schedule("ops")), step(10, Target.schedule("ops")));
+        OnCallResolver laterShift = (id, at) -> at.isBefore(T0.plus(min(12))) ? List.of() : List.of("dee");
+        EscalationHarness h = new EscalationHarness(EscalationEngine.plain(), policy, laterShift, Severity.ERROR, T0);
+
+        h.advance(min(15));
+
+        assertThat(h.pagesByMinute(T0)).containsExactly("dee@15");
+    }
+
+    @Test
+    void aStoredPositionBeyondAShortenedPolicyContinuesFromItsLastStep() {
+        EscalationProgress stored = new EscalationProgress("inc-2", "p", Severity.ERROR, IncidentStatus.TRIGGERED, 0, 2,
+                T0, null, null, null, List.of(), List.of());
+        EscalationPolicy shortened = policy(1, Duration.ZERO, step(5, Target.responder("ada")));
+
+        EscalationOutcome outcome = EscalationEngine.plain().evaluate(stored, shortened, NO_SCHEDULES, T0);
+
+        assertThat(outcome.pages()).extracting(EscalationAction.Page::responderId, EscalationAction.Page::round)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ada", 1));
     }
 
     @Test
@@ -186,6 +209,18 @@ class EscalationEngineTest {
 
         h.advance(min(5));
         assertThat(h.pagesByMinute(T0)).containsExactly("ada@0", "dee@2", "bob@7");
+    }
+
+    @Test
+    void aResponderCanReassignTheIncidentToThemselves() {
+        EscalationHarness h = plain(THREE_STEPS);
+        h.advance(min(6));
+
+        EscalationOutcome outcome = h.command(new EscalationCommand.Reassign("bob", "bob"));
+
+        assertThat(outcome.pages()).extracting(EscalationAction.Page::responderId).containsExactly("bob");
+        assertThat(outcome.actions()).filteredOn(EscalationAction.Notify.class::isInstance)
+                .extracting(EscalationAction::responderId).containsExactly("ada");
     }
 
     @Test
