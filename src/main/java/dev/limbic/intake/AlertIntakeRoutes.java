@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,23 +93,36 @@ public final class AlertIntakeRoutes {
     public void addTo(Router router) {
         for (IntakeFormat format : List.of(IntakeFormat.ALERTMANAGER, IntakeFormat.GRAFANA, IntakeFormat.GENERIC)) {
             router.post("/v1/intake/" + format.wireName() + "/:integration")
-                    .handler(this::startTimer)
+                    .handler(admit(format))
                     .handler(BodyHandler.create(false).setBodyLimit(options.webhookBodyLimitBytes()))
                     .handler(ctx -> webhook(ctx, format))
                     .failureHandler(ctx -> failed(ctx, webhookIntegrationTag(ctx, format), false,
                             options.webhookBodyLimitBytes()));
         }
         router.post(PAGERDUTY_PATH)
-                .handler(this::startTimer)
+                .handler(admit(IntakeFormat.PAGERDUTY))
                 .handler(BodyHandler.create(false).setBodyLimit(options.pagerDutyBodyLimitBytes()))
                 .handler(this::pagerDutyEvent)
                 .failureHandler(ctx -> failed(ctx, IntakeMetrics.UNKNOWN_INTEGRATION, true,
                         options.pagerDutyBodyLimitBytes()));
     }
 
-    private void startTimer(RoutingContext ctx) {
-        ctx.put(SAMPLE, metrics.start());
-        ctx.next();
+    /** Starts the intake timer as the request arrives; a platform handler, so it may run before the body. */
+    /**
+     * Starts the intake timer as the request arrives and turns away non-JSON bodies before they are read (the
+     * body handler would otherwise try to decode forms). A platform handler, so it may run before the body.
+     */
+    private PlatformHandler admit(IntakeFormat format) {
+        return ctx -> {
+            ctx.put(SAMPLE, metrics.start());
+            if (isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+                ctx.next();
+            } else if (format == IntakeFormat.PAGERDUTY) {
+                unsupportedMediaType(ctx, IntakeMetrics.UNKNOWN_INTEGRATION, true);
+            } else {
+                unsupportedMediaType(ctx, webhookIntegrationTag(ctx, format), false);
+            }
+        };
     }
 
     private void webhook(RoutingContext ctx, IntakeFormat format) {
@@ -120,10 +134,6 @@ public final class AlertIntakeRoutes {
             return;
         }
         Integration integration = found.get();
-        if (!isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-            unsupportedMediaType(ctx, integration.name(), false);
-            return;
-        }
         if (!integration.acceptsSecret(presentedSecret(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)))) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"limbic\"");
             reject(ctx, 401, integration.name(), "unauthorized", false,
@@ -159,10 +169,6 @@ public final class AlertIntakeRoutes {
 
     private void pagerDutyEvent(RoutingContext ctx) {
         String unknown = IntakeMetrics.UNKNOWN_INTEGRATION;
-        if (!isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-            unsupportedMediaType(ctx, unknown, true);
-            return;
-        }
         JsonNode body;
         try {
             body = readJson(ctx.body().buffer());
