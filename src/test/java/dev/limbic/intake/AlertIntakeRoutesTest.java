@@ -242,6 +242,38 @@ class AlertIntakeRoutesTest {
     }
 
     @Test
+    void chunkedBodyOverTheLimitIs413() throws Exception {
+        byte[] big = ("{\"summary\":\"big\",\"details\":{\"pad\":\"" + "x".repeat(20 * 1024) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/v1/intake/generic/cron"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer generic-secret")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+
+        HttpResponse<String> response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(sink.batches).isEmpty();
+        assertThat(registry.get("limbic.alert.requests.rejected").tag("integration", "cron")
+                .tag("reason", "too_large").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void earlyRejectionsLeaveTheServerServing() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/v1/intake/generic/cron", "Bearer generic-secret", "application/json",
+                    "{\"summary\":\"" + "x".repeat(9 * 1024) + "\"}").statusCode()).isEqualTo(413);
+            assertThat(post("/v1/intake/generic/cron", "Bearer generic-secret", "text/plain", "{}").statusCode())
+                    .isEqualTo(415);
+            assertThat(post("/v1/intake/generic/cron", "Bearer generic-secret", "application/json",
+                    "{\"summary\":\"ok\"}").statusCode()).isEqualTo(202);
+        }
+        assertThat(sink.batches).hasSize(3);
+    }
+
+    @Test
     void malformedBodiesAre400WithTheFieldNamed() throws Exception {
         HttpResponse<String> notJson = post("/v1/intake/alertmanager/prod", "Bearer " + SECRET, "application/json",
                 "{\"alerts\": [");
