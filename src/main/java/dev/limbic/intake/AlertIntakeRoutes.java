@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -140,42 +141,56 @@ public final class AlertIntakeRoutes {
                     "Missing or wrong secret for integration " + integration.name(), List.of());
             return;
         }
-        List<AlertEvent> events;
-        try {
-            JsonNode body = readJson(ctx.body().buffer());
-            events = switch (format) {
+        Buffer raw = ctx.body().buffer();
+        offLoopIfLarge(ctx, raw, () -> {
+            JsonNode body = readJson(raw);
+            return switch (format) {
                 case ALERTMANAGER -> alertmanager.parse(body, integration, clock.instant());
                 case GRAFANA -> grafana.parse(body, integration, clock.instant());
                 case GENERIC -> generic.parse(body, integration, clock.instant());
                 case PAGERDUTY -> throw new IllegalStateException("PagerDuty events arrive on " + PAGERDUTY_PATH);
             };
-        } catch (InvalidPayloadException e) {
-            reject(ctx, 400, integration.name(), "invalid", false,
-                    "The " + format.wireName() + " payload is invalid", e.errors());
-            return;
-        }
-        commit(ctx, integration, events, false, () -> {
-            ObjectNode answer = answer("success", "Events processed");
-            if (format == IntakeFormat.GENERIC) {
-                ArrayNode keys = answer.putArray("dedup_keys");
-                events.forEach(event -> keys.add(event.dedupKey()));
-                send(ctx, 202, answer);
-            } else {
-                answer.put("events", events.size());
-                send(ctx, 200, answer);
+        }).onComplete(parsed -> {
+            if (parsed.failed()) {
+                if (parsed.cause() instanceof InvalidPayloadException invalid) {
+                    reject(ctx, 400, integration.name(), "invalid", false,
+                            "The " + format.wireName() + " payload is invalid", invalid.errors());
+                } else {
+                    ctx.fail(parsed.cause());
+                }
+                return;
             }
+            List<AlertEvent> events = parsed.result();
+            commit(ctx, integration, events, false, () -> {
+                ObjectNode answer = answer("success", "Events processed");
+                if (format == IntakeFormat.GENERIC) {
+                    ArrayNode keys = answer.putArray("dedup_keys");
+                    events.forEach(event -> keys.add(event.dedupKey()));
+                    send(ctx, 202, answer);
+                } else {
+                    answer.put("events", events.size());
+                    send(ctx, 200, answer);
+                }
+            });
         });
     }
 
     private void pagerDutyEvent(RoutingContext ctx) {
+        Buffer raw = ctx.body().buffer();
+        offLoopIfLarge(ctx, raw, () -> readJson(raw)).onComplete(parsed -> {
+            if (parsed.succeeded()) {
+                pagerDutyEvent(ctx, parsed.result());
+            } else if (parsed.cause() instanceof InvalidPayloadException invalid) {
+                reject(ctx, 400, IntakeMetrics.UNKNOWN_INTEGRATION, "invalid", true, "Event object is invalid",
+                        invalid.errors());
+            } else {
+                ctx.fail(parsed.cause());
+            }
+        });
+    }
+
+    private void pagerDutyEvent(RoutingContext ctx, JsonNode body) {
         String unknown = IntakeMetrics.UNKNOWN_INTEGRATION;
-        JsonNode body;
-        try {
-            body = readJson(ctx.body().buffer());
-        } catch (InvalidPayloadException e) {
-            reject(ctx, 400, unknown, "invalid", true, "Event object is invalid", e.errors());
-            return;
-        }
         if (body == null || !body.isObject()) {
             reject(ctx, 400, unknown, "invalid", true, "Event object is invalid", List.of("body: must be a JSON object"));
             return;
@@ -206,6 +221,22 @@ public final class AlertIntakeRoutes {
             answer.put("dedup_key", event.dedupKey());
             send(ctx, 202, answer);
         });
+    }
+
+    /**
+     * Runs {@code work} (JSON parsing) right here for a small body, or on a worker thread for a body over
+     * {@link IntakeOptions#inlineParseLimitBytes()}, so a large webhook does not hold the event loop for
+     * milliseconds. The result is handled back on the request's event loop either way.
+     */
+    private <T> Future<T> offLoopIfLarge(RoutingContext ctx, Buffer body, Callable<T> work) {
+        if (body == null || body.length() <= options.inlineParseLimitBytes()) {
+            try {
+                return Future.succeededFuture(work.call());
+            } catch (Exception e) {
+                return Future.failedFuture(e);
+            }
+        }
+        return ctx.vertx().executeBlocking(work, false);
     }
 
     /** Hands events to the sink and answers with {@code success} once it has committed them. */

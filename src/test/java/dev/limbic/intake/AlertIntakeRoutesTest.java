@@ -40,7 +40,8 @@ class AlertIntakeRoutesTest {
     static final String SECRET = "am-secret";
     static final String ROUTING_KEY = "e93facc04764012d7bfb002500d5d1a6";
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final IntakeOptions SMALL_LIMITS = new IntakeOptions(8 * 1024, 4 * 1024);
+    /** Small limits; bodies over 1 KiB (the larger fixtures) are parsed on a worker thread. */
+    static final IntakeOptions SMALL_LIMITS = new IntakeOptions(8 * 1024, 4 * 1024, 1024);
 
     final FakeSink sink = new FakeSink();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -291,6 +292,27 @@ class AlertIntakeRoutesTest {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(json(empty).path("errors").get(0).asText()).isEqualTo("body: is empty");
         assertThat(sink.batches).as("nothing of a rejected webhook is stored, not even its valid alerts").isEmpty();
+    }
+
+    @Test
+    void largeBodiesParsedOffTheEventLoopAreJudgedTheSame() throws Exception {
+        String firing = Fixtures.text("alertmanager-0.25-firing.json");
+        String badLabel = firing.replace("\"instance\":\"api-2:8080\"", "\"instance\":{\"host\":\"api-2\"}");
+        String padded = Fixtures.text("pagerduty-events-v2-trigger.json").replace("\"component\"",
+                "\"pad\":\"" + "x".repeat(1500) + "\",\"component\"");
+
+        HttpResponse<String> invalid = post("/v1/intake/alertmanager/prod", "Bearer " + SECRET, "application/json",
+                badLabel);
+        HttpResponse<String> notJson = post("/v1/intake/alertmanager/prod", "Bearer " + SECRET, "application/json",
+                firing + "}");
+        HttpResponse<String> pagerDuty = post("/v2/enqueue", null, "application/json", padded);
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).path("errors").get(0).asText()).isEqualTo("alerts[1].labels.instance: must be a string");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson).path("errors").get(0).asText()).startsWith("body: is not valid JSON");
+        assertThat(pagerDuty.statusCode()).isEqualTo(202);
+        assertThat(sink.batches).hasSize(1);
     }
 
     @Test
