@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 import dev.limbic.alert.Severity;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -44,7 +45,7 @@ class AlertIntakeRoutesTest {
     static final IntakeOptions SMALL_LIMITS = new IntakeOptions(8 * 1024, 4 * 1024, 1024);
 
     final FakeSink sink = new FakeSink();
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     HttpServer server;
@@ -91,6 +92,20 @@ class AlertIntakeRoutesTest {
         assertThat(registry.get("limbic.alerts.received").tag("integration", "prod").tag("format", "alertmanager")
                 .counter().count()).isEqualTo(2.0);
         assertThat(registry.get("limbic.alert.intake").tag("format", "alertmanager").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void metricsAreExposedUnderTheirPrometheusNames() throws Exception {
+        post("/v1/intake/alertmanager/prod", "Bearer " + SECRET, "application/json",
+                Fixtures.text("alertmanager-0.25-firing.json"));
+        post("/v1/intake/alertmanager/prod", "Bearer wrong", "application/json",
+                Fixtures.text("alertmanager-0.25-firing.json"));
+
+        assertThat(registry.scrape())
+                .contains("limbic_alerts_received_total{format=\"alertmanager\",integration=\"prod\"} 2.0")
+                .contains("limbic_alert_requests_rejected_total{integration=\"prod\",reason=\"unauthorized\"} 1.0")
+                .contains("limbic_alert_intake_seconds_bucket{format=\"alertmanager\",le=")
+                .contains("limbic_alert_intake_seconds_count{format=\"alertmanager\"} 1");
     }
 
     @Test
