@@ -108,7 +108,6 @@ public final class AlertIntakeRoutes {
                         options.pagerDutyBodyLimitBytes()));
     }
 
-    /** Starts the intake timer as the request arrives; a platform handler, so it may run before the body. */
     /**
      * Starts the intake timer as the request arrives and turns away non-JSON bodies before they are read (the
      * body handler would otherwise try to decode forms). A platform handler, so it may run before the body.
