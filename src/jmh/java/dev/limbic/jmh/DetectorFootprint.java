@@ -28,10 +28,11 @@ public final class DetectorFootprint {
     public static void main(String[] args) {
         int responders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         StressThresholds defaults = StressThresholds.defaults();
-        StressThresholds longest = new StressThresholds(65, 20, 40, 20, 30, 10,
-                StressThresholds.DEFAULT_RECOVER_SECONDS, StressThresholds.DEFAULT_HYSTERESIS_BPM,
-                StressThresholds.MAX_BASELINE_WINDOW_MINUTES, StressThresholds.DEFAULT_BASELINE_THAW_MINUTES,
-                StressThresholds.DEFAULT_SMOOTHING_SECONDS);
+        StressThresholds d = defaults;
+        StressThresholds longest = new StressThresholds(d.restingHeartRateBpm(), d.elevatedDeltaBpm(), d.acuteDeltaBpm(),
+                d.elevatedSustainSeconds(), d.acuteSustainSeconds(), d.staleAfterSeconds(), d.warmUpSeconds(),
+                d.recoverSeconds(), d.hysteresisBpm(), StressThresholds.MAX_BASELINE_WINDOW_MINUTES,
+                d.baselineThawMinutes(), d.smoothingSeconds());
         report("default thresholds (baseline window " + defaults.baselineWindowMinutes() + " min)", defaults, responders);
         report("longest baseline window (" + longest.baselineWindowMinutes() + " min)", longest, responders);
     }

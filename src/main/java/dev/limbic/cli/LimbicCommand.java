@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DecodeCommand.class,
                 ReplayCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LimbicCommand implements Runnable {

@@ -83,7 +83,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         ReplayTrace trace = plot == null ? null : new ReplayTrace();
-        Progress progress = new Progress(err, System.console() != null ? size(file) : -1);
+        Progress progress = new Progress(err, stderrIsTerminal() ? size(file) : -1);
         Replay replay = new Replay(thresholds, PageReactionThresholds.defaults(), pagesAt, trace, new Replay.Listener() {
             @Override
             public void onTransition(StressTransition transition) {
@@ -177,6 +177,19 @@ final class ReplayCommand implements Callable<Integer> {
         return json.append('"').toString();
     }
 
+    /**
+     * Whether stderr is a terminal: on Linux, where {@code /proc/self/fd/2} leads; elsewhere whether the JVM
+     * has a console (which also needs stdin and stdout on a terminal).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
     private static long size(Path path) {
         try {
             return Files.size(path);
@@ -185,7 +198,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** A one-line progress bar on stderr, drawn only when stderr is a terminal (a known file size). */
+    /** A one-line progress bar on stderr, drawn only when stderr is a terminal (given a file size). */
     private static final class Progress {
         private final PrintWriter err;
         private final long total;

@@ -24,9 +24,9 @@ import java.util.Locale;
  *       held {@code elevated_sustain_seconds} over {@code elevated_delta_bpm} or {@code acute_sustain_seconds}
  *       over {@code acute_delta_bpm} the state rises; held {@link StressThresholds#recoverSeconds()} under a
  *       level less {@link StressThresholds#hysteresisBpm()} it falls back.</li>
- *   <li>Short-window RMSSD confirms: when it is available and not lower than the responder's usual RMSSD,
- *       heart-rate variability contradicts stress and the state does not rise. It never raises a state
- *       by itself.</li>
+ *   <li>Short-window RMSSD confirms: when it is available (at least 20 clean beat pairs in 30 s, under 5 %
+ *       of recent beats rejected as artefacts) and not lower than the responder's usual RMSSD, heart-rate
+ *       variability contradicts stress and the state does not rise. It never raises a state by itself.</li>
  *   <li>The baseline is the median of the means of the last {@code baseline_window_minutes} calm minutes,
  *       so it is frozen while the responder is stressed or data is missing. One deliberate exception bends
  *       "frozen while stressed": after {@code baseline_thaw_minutes} continuously in {@code ELEVATED} (never
@@ -48,6 +48,13 @@ public final class StressDetector {
     static final int RMSSD_MIN_PAIRS = 20;
     /** RMSSD above this fraction of the usual RMSSD contradicts a rise of heart rate. */
     static final double RMSSD_CONFIRM_RATIO = 1.0;
+    /** Weight of one beat in the running share of rejected beats (about the last 30 beats count). */
+    static final double ARTEFACT_SHARE_WEIGHT = 1.0 / 30;
+    /**
+     * Above this share of rejected beats, artefacts that slipped through would inflate RMSSD, so it is not
+     * trusted to contradict a rise: a missed veto costs a false alarm, a wrong veto a missed spike.
+     */
+    static final double MAX_ARTEFACT_SHARE_FOR_RMSSD = 0.05;
     /** A beat that starts more than this after the previous one ended does not follow it. */
     private static final long MAX_BEAT_GAP_MILLIS = 1000;
     /** A heart-rate reading without RR covers at most this much time before it. */
@@ -87,6 +94,7 @@ public final class StressDetector {
     private long cleanBeats;
     private long rejectedBeats;
     private long rejectedReadings;
+    private double artefactShare;
 
     public StressDetector(StressThresholds thresholds) {
         this.thresholds = thresholds;
@@ -183,7 +191,10 @@ public final class StressDetector {
         return baseline.learned();
     }
 
-    /** Short-window RMSSD of clean beats at {@code nowMillis}, or {@code NaN} with too few clean beats. */
+    /**
+     * Short-window RMSSD of clean beats at {@code nowMillis}, or {@code NaN} with too few clean beats. The
+     * detector itself ignores it while over {@value #MAX_ARTEFACT_SHARE_FOR_RMSSD} of recent beats were artefacts.
+     */
     public double rmssdMillis(long nowMillis) {
         return rmssd.rmssdMillis(nowMillis);
     }
@@ -236,10 +247,12 @@ public final class StressDetector {
         }
         if (!(rrMillis >= MIN_RR_MILLIS && rrMillis <= MAX_RR_MILLIS) || !artefacts.accept(rrMillis)) {
             rejectedBeats++;
+            artefactShare += ARTEFACT_SHARE_WEIGHT * (1 - artefactShare);
             lastCleanRrMillis = Double.NaN;
             return;
         }
         cleanBeats++;
+        artefactShare -= ARTEFACT_SHARE_WEIGHT * artefactShare;
         if (!Double.isNaN(lastCleanRrMillis)) {
             rmssd.add(atMillis, rrMillis - lastCleanRrMillis);
         }
@@ -357,7 +370,7 @@ public final class StressDetector {
         boolean elevatedHeld = held(aboveElevatedSince, elevatedSustainMillis, nowMillis);
         boolean calmHeld = held(belowElevatedSince, recoverMillis, nowMillis);
         boolean belowAcuteHeld = held(belowAcuteSince, recoverMillis, nowMillis);
-        double rmssdNow = rmssd.rmssdMillis(nowMillis);
+        double rmssdNow = artefactShare <= MAX_ARTEFACT_SHARE_FOR_RMSSD ? rmssd.rmssdMillis(nowMillis) : Double.NaN;
         double usualRmssd = baseline.rmssdMillis();
         boolean variabilityAgrees = Double.isNaN(rmssdNow) || Double.isNaN(usualRmssd)
                 || rmssdNow <= usualRmssd * RMSSD_CONFIRM_RATIO;

@@ -120,11 +120,24 @@ public final class DetectorFigures {
                         highest = trace.state(i);
                     }
                 }
-                int[] c = counts.computeIfAbsent(task, k -> new int[2]);
+                StressState entered = StressState.CALM;
+                for (StressTransition t : s.transitions()) {
+                    double at = t.atMillis() / 1000.0;
+                    if (at >= span[0] && at <= span[1] + 60 && t.to().ordinal() > t.from().ordinal()
+                            && t.to().ordinal() > entered.ordinal()) {
+                        entered = t.to();
+                    }
+                }
+                int[] c = counts.computeIfAbsent(task, k -> new int[4]);
                 if (highest == StressState.ACUTE) {
                     c[1]++;
                 } else if (highest == StressState.ELEVATED) {
                     c[0]++;
+                }
+                if (entered == StressState.ACUTE) {
+                    c[3]++;
+                } else if (entered == StressState.ELEVATED) {
+                    c[2]++;
                 }
             }
             for (int i = 0; i < trace.size(); i++) {
@@ -143,8 +156,9 @@ public final class DetectorFigures {
                     && t.atMillis() / 1000.0 >= e.getValue()[0] && t.atMillis() / 1000.0 <= e.getValue()[1] + 60)).count();
         }
         for (Map.Entry<String, int[]> c : counts.entrySet()) {
-            System.out.printf(Locale.ROOT, "Stress-Predict %s: %d of %d participants reached ELEVATED (highest), %d ACUTE%n",
-                    c.getKey(), c.getValue()[0], csv.size(), c.getValue()[1]);
+            System.out.printf(Locale.ROOT, "Stress-Predict %s (or the minute after), %d participants: state ELEVATED %d, ACUTE %d;"
+                    + " entered ELEVATED %d, ACUTE %d%n", c.getKey(), csv.size(), c.getValue()[0], c.getValue()[1],
+                    c.getValue()[2], c.getValue()[3]);
         }
         System.out.printf(Locale.ROOT, "Stress-Predict outside tasks: %.1f %% of judged seconds ELEVATED/ACUTE, %d ACUTE entries%n",
                 100 * restStressedSeconds / restSeconds, restAcuteEntries);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class StressDetectorTest {
     private static final long START = 1_700_000_000_000L;
@@ -133,5 +135,170 @@ class StressDetectorTest {
         assertThat(judged.to()).isEqualTo(StressState.CALM);
         assertThat(judged.atMillis() - reconnect).isBetween(10_000L, 12_000L);
         assertThat(judged.reason()).startsWith("judged after warm-up");
+    }
+
+    @Test
+    void ectopicBeatsAreRejectedWithoutRaisingTheState() {
+        SyntheticHeart heart = new SyntheticHeart(7, START, 25);
+        List<SyntheticHeart.Beat> beats = SyntheticHeart.withEctopicBeats(heart.steady(1200, 70), 15, 0.65);
+        feed(beats);
+
+        assertThat(transitions).extracting(StressTransition::to).containsExactly(StressState.CALM);
+        long ectopics = beats.size() / 15;
+        assertThat(detector.rejectedBeats()).as("premature beats and their compensatory pauses")
+                .isBetween(ectopics, 2 * ectopics + 5);
+        assertThat(detector.baselineBpm()).isBetween(67.0, 73.0);
+    }
+
+    @Test
+    void missedBeatsDoNotPullHeartRateDown() {
+        SyntheticHeart heart = new SyntheticHeart(8, START, 25);
+        feed(SyntheticHeart.withMissedBeats(heart.steady(1200, 70), 20));
+
+        assertThat(transitions).extracting(StressTransition::to).containsExactly(StressState.CALM);
+        assertThat(detector.rejectedBeats()).isGreaterThanOrEqualTo(40);
+        assertThat(detector.heartRateBpm()).isBetween(65.0, 75.0);
+        assertThat(detector.baselineBpm()).isBetween(67.0, 73.0);
+    }
+
+    @Test
+    void spikeIsStillCaughtThroughArtefacts() {
+        SyntheticHeart heart = new SyntheticHeart(9, START, 25);
+        feed(SyntheticHeart.withEctopicBeats(heart.steady(600, 70), 40, 0.7));
+        long riseStart = heart.nowMillis();
+        feed(SyntheticHeart.withMissedBeats(heart.beats(45, s -> s < 10 ? 70 + 6 * s : 130), 25));
+
+        StressTransition acute = firstInto(StressState.ACUTE);
+        assertThat(acute).as("transitions %s", transitions).isNotNull();
+        assertThat(acute.atMillis() - riseStart).isLessThanOrEqualTo(45_000);
+    }
+
+    @Test
+    void highVariabilityPersonIsNotOverRejected() {
+        SyntheticHeart heart = new SyntheticHeart(10, START, 120);
+        List<SyntheticHeart.Beat> beats = heart.steady(1800, 55);
+        long malikRejections = 0;
+        for (int i = 1; i < beats.size(); i++) {
+            if (Math.abs(beats.get(i).rrMillis() - beats.get(i - 1).rrMillis()) > 0.2 * beats.get(i - 1).rrMillis()) {
+                malikRejections++;
+            }
+        }
+        feed(beats);
+
+        assertThat(malikRejections).as("the 20 %% rule would reject these beats").isGreaterThan(beats.size() / 20);
+        assertThat(detector.rejectedBeats()).isLessThan(beats.size() / 100);
+        assertThat(detector.state()).isEqualTo(StressState.CALM);
+        assertThat(detector.rmssdMillis(heart.nowMillis())).isGreaterThan(100);
+    }
+
+    @Test
+    void tooLittleValidDataReadsUnknown() {
+        SyntheticHeart heart = new SyntheticHeart(11, START, 25);
+        feed(heart.steady(120, 70));
+        long t = heart.nowMillis();
+        StressTransition last = null;
+        for (int i = 1; i <= 10; i++) {
+            StressTransition transition = detector.onHeartRate(t + i * 8_000L, 70);
+            last = transition == null ? last : transition;
+        }
+
+        assertThat(last).isNotNull();
+        assertThat(last.to()).isEqualTo(StressState.UNKNOWN);
+        assertThat(last.reason()).startsWith("too little valid data");
+    }
+
+    @Test
+    void impossibleValuesAreNotData() {
+        assertThat(detector.onHeartRate(START, 250)).isNull();
+        assertThat(detector.onBeat(START + 1000, 250)).isNull();
+        assertThat(detector.onHeartRate(START + 2000, 20)).isNull();
+
+        assertThat(detector.state()).isEqualTo(StressState.UNKNOWN);
+        assertThat(detector.rejectedReadings()).isEqualTo(2);
+        assertThat(detector.rejectedBeats()).isEqualTo(1);
+        assertThat(detector.tick(START + 60_000)).isNull();
+    }
+
+    @Test
+    void baselineStaysFrozenWhileAcute() {
+        SyntheticHeart heart = new SyntheticHeart(12, START, 25);
+        feed(heart.steady(1500, 70));
+        double before = detector.baselineBpm();
+        feed(heart.beats(1800, s -> s < 10 ? 70 + 6 * s : 130));
+
+        assertThat(detector.state()).isEqualTo(StressState.ACUTE);
+        assertThat(detector.baselineBpm()).as("at most the seconds before the rise was judged count")
+                .isCloseTo(before, within(0.5));
+    }
+
+    @Test
+    void baselineThawsAfterTwentyMinutesElevatedAndTheNewNormalCalms() {
+        SyntheticHeart heart = new SyntheticHeart(13, START, 25);
+        feed(heart.steady(1500, 58));
+        double asleep = detector.baselineBpm();
+        long wake = heart.nowMillis();
+        feed(heart.beats(2400, s -> s < 60 ? 58 + s / 2 : 88));
+
+        StressTransition elevated = firstInto(StressState.ELEVATED);
+        assertThat(elevated).isNotNull();
+        assertThat(elevated.atMillis() - wake).isLessThan(120_000);
+        assertThat(transitions).extracting(StressTransition::to).doesNotContain(StressState.ACUTE);
+        StressTransition calm = transitions.get(transitions.size() - 1);
+        assertThat(calm.to()).isEqualTo(StressState.CALM);
+        assertThat(calm.atMillis() - elevated.atMillis()).as("thaw after 20 min, then about 10 min to shift the median")
+                .isBetween(20 * 60_000L, 35 * 60_000L);
+        assertThat(detector.baselineBpm()).isGreaterThan(asleep + 15);
+    }
+
+    @Test
+    void variabilityAloneNeverRaisesTheState() {
+        SyntheticHeart calmHeart = new SyntheticHeart(14, START, 40);
+        feed(calmHeart.steady(1200, 70));
+        SyntheticHeart rigidHeart = new SyntheticHeart(15, calmHeart.nowMillis(), 1);
+        List<SyntheticHeart.Beat> rigid = rigidHeart.steady(600, 72);
+        feed(rigid);
+
+        assertThat(detector.rmssdMillis(rigidHeart.nowMillis())).isLessThan(5);
+        assertThat(transitions).extracting(StressTransition::to).containsExactly(StressState.CALM);
+    }
+
+    @Test
+    void staleStreamOfReadingsAlsoGoesUnknownAndComesBackAfterWarmUp() {
+        for (int s = 0; s < 120; s++) {
+            record(detector.onHeartRate(START + s * 1000L, 70));
+        }
+        record(detector.tick(START + 119_000 + 31_000));
+        for (int s = 0; s < 15; s++) {
+            record(detector.onHeartRate(START + 200_000 + s * 1000L, 70));
+        }
+
+        assertThat(transitions).extracting(StressTransition::to)
+                .containsExactly(StressState.CALM, StressState.UNKNOWN, StressState.CALM);
+        assertThat(transitions.get(2).atMillis()).isEqualTo(START + 210_000);
+    }
+
+    @Test
+    void thresholdProblemsNameTheConfigKey() {
+        StressThresholds d = StressThresholds.defaults();
+        assertThatThrownBy(() -> d.withDeltas(30, 20)).hasMessage("acute_delta_bpm must be greater than elevated_delta_bpm");
+        assertThatThrownBy(() -> d.withRestingHeartRateBpm(10)).hasMessageStartingWith("resting_heart_rate_bpm ");
+        assertThatThrownBy(() -> new StressThresholds(65, 20, 45, 0, 15, 30, 10, 30, 5, 20, 20, 5))
+                .hasMessageStartingWith("elevated_sustain_seconds ");
+        assertThatThrownBy(() -> new StressThresholds(65, 20, 45, 45, 301, 30, 10, 30, 5, 20, 20, 5))
+                .hasMessageStartingWith("acute_sustain_seconds ");
+        assertThatThrownBy(() -> new StressThresholds(65, 20, 45, 45, 15, 30, 10, 30, 5, 500, 20, 5))
+                .hasMessageStartingWith("baseline_window_minutes ");
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        StressThresholds d = StressThresholds.defaults();
+        assertThat(d.acuteDeltaBpm()).isEqualTo(45);
+        assertThat(d.acuteSustainSeconds()).isEqualTo(15);
+        assertThat(d.elevatedDeltaBpm()).isEqualTo(20);
+        assertThat(d.elevatedSustainSeconds()).isEqualTo(45);
+        assertThat(d.staleAfterSeconds()).isEqualTo(30);
+        assertThat(d.baselineWindowMinutes()).isEqualTo(20);
+        assertThat(d.baselineThawMinutes()).isEqualTo(20);
     }
 }

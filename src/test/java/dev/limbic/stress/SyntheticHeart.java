@@ -44,6 +44,38 @@ final class SyntheticHeart {
         return beats(seconds, s -> bpm);
     }
 
+    /**
+     * The same beats with an ectopic (premature) beat every {@code every} beats: it comes after
+     * {@code prematurity} of the usual interval and the next interval makes up the rest (a compensatory pause).
+     */
+    static List<Beat> withEctopicBeats(List<Beat> beats, int every, double prematurity) {
+        List<Beat> result = new ArrayList<>(beats);
+        for (int i = every; i + 1 < result.size(); i += every) {
+            Beat normal = result.get(i);
+            Beat next = result.get(i + 1);
+            double premature = normal.rrMillis() * prematurity;
+            double shortfall = normal.rrMillis() - premature;
+            result.set(i, new Beat(normal.endMillis() - Math.round(shortfall), premature));
+            result.set(i + 1, new Beat(next.endMillis(), next.rrMillis() + shortfall));
+        }
+        return result;
+    }
+
+    /** The same beats with one beat every {@code every} undetected: the interval spans two beats. */
+    static List<Beat> withMissedBeats(List<Beat> beats, int every) {
+        List<Beat> result = new ArrayList<>();
+        for (int i = 0; i < beats.size(); i++) {
+            if (i > 0 && i % every == 0 && i + 1 < beats.size()) {
+                Beat next = beats.get(i + 1);
+                result.add(new Beat(next.endMillis(), beats.get(i).rrMillis() + next.rrMillis()));
+                i++;
+            } else {
+                result.add(beats.get(i));
+            }
+        }
+        return result;
+    }
+
     /** Lets time pass without beats (the strap is off, or the stream stalled). */
     void skip(double seconds) {
         clockMillis += Math.round(seconds * 1000);

@@ -1,0 +1,149 @@
+package dev.limbic.cli;
+
+import dev.limbic.bench.IngestBench;
+import dev.limbic.bench.IngestReport;
+import dev.limbic.bench.WebSocketSink;
+import io.vertx.core.Vertx;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code limbic bench}: load generators that measure Limbic against a bare baseline. */
+@Command(name = "bench",
+        description = "Measure ingest speed: the gateway against a bare Vert.x WebSocket sink.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code limbic bench ingest}: device streams over loopback to the sink and the gateway, side by side. */
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Open device streams over loopback and send relay frames to a bare WebSocket sink and to "
+                    + "the gateway (each a child process), then print both and their ratio.",
+                    "flood: the most frames per second each server sustains; fleet: CPU, memory and p99 "
+                            + "frame-to-state latency with every stream at a fixed rate."})
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--mode", defaultValue = "flood", paramLabel = "flood|fleet",
+                description = "flood (as fast as accepted) or fleet (fixed rate per stream). Default: ${DEFAULT-VALUE}.")
+        String mode;
+
+        @Option(names = {"--streams", "--connections"}, paramLabel = "N",
+                description = "Device streams (one per responder). Default: 100 for flood, 10000 for fleet.")
+        Integer streams;
+
+        @Option(names = "--rate", defaultValue = "1", paramLabel = "HZ",
+                description = "Frames per second per stream in fleet mode. Default: ${DEFAULT-VALUE}.")
+        double rateHz;
+
+        @Option(names = "--warmup", paramLabel = "SECONDS",
+                description = "Seconds of sending before measuring. Default: 5 for flood, 10 for fleet.")
+        Double warmupSeconds;
+
+        @Option(names = "--duration", paramLabel = "SECONDS",
+                description = "Seconds measured. Default: 10 for flood, 30 for fleet.")
+        Double measureSeconds;
+
+        @Option(names = "--client-threads", defaultValue = "2", paramLabel = "N",
+                description = "Event loops of the load client. Default: ${DEFAULT-VALUE}.")
+        int clientThreads;
+
+        @Option(names = "--targets", split = ",", defaultValue = "sink,gateway", paramLabel = "sink|gateway",
+                description = "Servers to measure, in order. Default: ${DEFAULT-VALUE}.")
+        List<String> targets;
+
+        @Option(names = "--server-jvm-option", paramLabel = "OPTION",
+                description = "A JVM option for every server process (repeatable), e.g. --server-jvm-option=-Xmx1g.")
+        List<String> serverJvmOptions = new ArrayList<>();
+
+        @Option(names = "--gateway-jvm-option", paramLabel = "OPTION",
+                description = "A JVM option for the gateway process only (repeatable), e.g. "
+                        + "--gateway-jvm-option=-XX:StartFlightRecording=filename=gateway.jfr.")
+        List<String> gatewayJvmOptions = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            IngestBench.Mode benchMode = parseMode();
+            boolean flood = benchMode == IngestBench.Mode.FLOOD;
+            IngestBench.Settings settings;
+            try {
+                settings = new IngestBench.Settings(benchMode,
+                        streams != null ? streams : flood ? 100 : 10_000, rateHz,
+                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 10,
+                        measureSeconds != null ? measureSeconds : flood ? 10 : 30,
+                        clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            IngestReport report = new IngestBench(settings, spec.commandLine().getErr()).run();
+            spec.commandLine().getOut().print(report.render());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        private IngestBench.Mode parseMode() {
+            return switch (mode.toLowerCase(Locale.ROOT)) {
+                case "flood" -> IngestBench.Mode.FLOOD;
+                case "fleet" -> IngestBench.Mode.FLEET;
+                default -> throw new ParameterException(spec.commandLine(),
+                        "--mode must be flood or fleet, not '" + mode + "'");
+            };
+        }
+
+        private List<IngestBench.Target> parseTargets() {
+            List<IngestBench.Target> parsed = new ArrayList<>();
+            for (String target : targets) {
+                parsed.add(switch (target.trim().toLowerCase(Locale.ROOT)) {
+                    case "sink" -> IngestBench.Target.SINK;
+                    case "gateway" -> IngestBench.Target.GATEWAY;
+                    default -> throw new ParameterException(spec.commandLine(),
+                            "--targets takes sink and gateway, not '" + target + "'");
+                });
+            }
+            return parsed;
+        }
+    }
+
+    /** {@code limbic bench sink}: the bare baseline server, run by {@code bench ingest} as its own process. */
+    @Command(name = "sink", hidden = true, mixinStandardHelpOptions = true,
+            description = "Run the bare Vert.x WebSocket sink that bench ingest compares the gateway with.")
+    static final class Sink implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--port", required = true, paramLabel = "PORT", description = "Port to listen on (127.0.0.1).")
+        int port;
+
+        @Option(names = "--instances", paramLabel = "N",
+                description = "Server instances (event loops). Default: one per available processor.")
+        Integer instances;
+
+        @Override
+        public Integer call() throws Exception {
+            Vertx vertx = Vertx.vertx();
+            int count = instances != null ? instances : Runtime.getRuntime().availableProcessors();
+            WebSocketSink.deploy(vertx, port, count).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            spec.commandLine().getOut().printf("bench sink: %d instances listening on 127.0.0.1:%d%n", count, port);
+            spec.commandLine().getOut().flush();
+            new CountDownLatch(1).await();
+            return 0;
+        }
+    }
+}

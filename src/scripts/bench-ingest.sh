@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Ingest benchmark: builds target/limbic.jar, then runs `limbic bench ingest` in both modes. Each mode
+# measures a bare Vert.x WebSocket sink and then the gateway, each as its own child process, with the same
+# load client over loopback, and prints both and the goals of issue 2:
+#   flood: maximum sustained frames/s with 100 streams (gateway >= 0.5x the sink);
+#   fleet: 10,000 streams at 1 Hz (gateway p99 frame-to-state < 5 ms, < 25 % of one core, RSS <= 1.5x sink).
+# Takes about five minutes. Extra arguments go to both runs (e.g. --gateway-jvm-option=-XX:StartFlightRecording=...).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+mvn -B -ntp -q -DskipTests package
+java -jar target/limbic.jar bench ingest --mode flood --streams 100 "$@"
+echo
+java -jar target/limbic.jar bench ingest --mode fleet --streams 10000 --rate 1 "$@"
