@@ -34,6 +34,11 @@ public record PostgresTarget(String host, int port, String database, String user
         if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
             throw new IllegalArgumentException("database URL must start with postgresql://, was " + redact(url));
         }
+        String afterScheme = url.substring(url.indexOf("://") + 3);
+        int slash = afterScheme.indexOf('/', afterScheme.lastIndexOf('@') + 1);
+        if (slash < 0 || slash == afterScheme.length() - 1 || afterScheme.charAt(slash + 1) == '?') {
+            throw new IllegalArgumentException("database URL names no database: " + redact(url));
+        }
         PgConnectOptions options;
         try {
             options = PgConnectOptions.fromUri(url);

@@ -42,7 +42,7 @@ class DurableAlertIntakeTest {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        target = TestPostgres.freshDatabase("intake");
+        target = TestPostgres.sharedDatabase();
         database = Database.connect(vertx, target, 8);
         intake = new DurableAlertIntake(vertx, database.pool(), event -> "policy-" + event.integration(),
                 IntakeOptions.DEFAULTS);

@@ -10,12 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** One embedded PostgreSQL for the whole test JVM, and a fresh migrated database per test class. */
+/** One embedded PostgreSQL with one migrated database for the whole test JVM. */
 final class TestPostgres {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgresServer server;
+    private static PostgresTarget shared;
 
     private TestPostgres() {
     }
@@ -28,11 +27,16 @@ final class TestPostgres {
         return server;
     }
 
-    /** A new database on the shared server with the schema applied. */
-    static PostgresTarget freshDatabase(String prefix) {
-        PostgresTarget target = server().database(prefix + "_" + DATABASES.incrementAndGet());
-        SchemaMigrations.apply(target);
-        return target;
+    /**
+     * The migrated database every test class shares (creating a database costs seconds with fsync on); tests keep
+     * apart by using their own dedup keys.
+     */
+    static synchronized PostgresTarget sharedDatabase() {
+        if (shared == null) {
+            shared = server().database("limbic_test");
+            SchemaMigrations.apply(shared);
+        }
+        return shared;
     }
 
     /** Runs SQL statements over JDBC (test setup and inspection). */
