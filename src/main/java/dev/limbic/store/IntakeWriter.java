@@ -183,11 +183,12 @@ final class IntakeWriter {
     /** Sends every write without waiting in between (the connection pipelines them, in order). */
     private Future<Void> write(SqlConnection connection, List<PlannedEvent> events, Plan plan) {
         List<Future<?>> writes = new ArrayList<>(6);
+        if (!plan.changed().isEmpty()) {
+            // First: a resolve in this batch must close the old incident before a new one for its key is inserted.
+            writes.add(connection.preparedQuery(UPDATE_INCIDENTS).execute(incidentUpdates(plan.changed())));
+        }
         if (!plan.created().isEmpty()) {
             writes.add(connection.preparedQuery(INSERT_INCIDENTS).execute(incidentRows(plan.created())));
-        }
-        if (!plan.changed().isEmpty()) {
-            writes.add(connection.preparedQuery(UPDATE_INCIDENTS).execute(incidentUpdates(plan.changed())));
         }
         writes.add(connection.preparedQuery(INSERT_EVENTS).execute(eventRows(events, plan)));
         if (!plan.timeline().isEmpty()) {

@@ -179,6 +179,20 @@ class DurableAlertIntakeTest {
     }
 
     @Test
+    void aResolveAndANewTriggerInOneBatchCloseTheOldIncidentAndOpenANewOne() {
+        String key = unique();
+        long old = await(intake.submit(List.of(trigger("am", key, "flap", T0)))).get(0).incidentId();
+        List<IntakeOutcome> outcomes = await(intake.submit(List.of(event("am", key, AlertAction.RESOLVE,
+                T0.plusSeconds(1)), trigger("am", key, "flap again", T0.plusSeconds(2)))));
+
+        assertThat(outcomes.get(0)).isEqualTo(new IntakeOutcome(RESOLVED, old));
+        assertThat(outcomes.get(1).kind()).isEqualTo(OPENED);
+        assertThat(await(database.incidents().find(old)).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(await(database.incidents().find(outcomes.get(1).incidentId())).orElseThrow().status())
+                .isEqualTo(IncidentStatus.TRIGGERED);
+    }
+
+    @Test
     void concurrentRequestsForOneKeyNeverOpenTwoIncidents() throws Exception {
         String key = unique();
         ExecutorService senders = Executors.newFixedThreadPool(8);
