@@ -1,0 +1,289 @@
+package dev.limbic.store;
+
+import dev.limbic.alert.AlertAction;
+import dev.limbic.alert.AlertEvent;
+import dev.limbic.store.IntakePlanner.PlannedEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Stores alert events durably and answers each request only after its events are committed.
+ *
+ * <p>Events from all requests are queued and committed together (group commit): each lane commits at most
+ * {@link IntakeOptions#maxBatch()} events per transaction, one transaction at a time, and the events that arrive
+ * meanwhile form its next batch. Events are partitioned over lanes by integration and dedup key, so the events for
+ * one key are applied in the order they were submitted. A request's future completes with one outcome per event,
+ * in order, once every lane holding its events has committed; if a commit fails, every request waiting on it
+ * fails (the sender retries, and a redelivery is recognised). When more than {@link IntakeOptions#capacity()}
+ * events wait, a request is refused at once with {@link IntakeOverloadedException}.
+ *
+ * <p>A new incident is stored with the escalation policy that {@code policyFor} chose and its initial
+ * escalation progress, in the same transaction: once a request is answered, its escalation survives a crash.
+ * Thread-safe: {@link #submit} may be called from any thread or event loop.
+ */
+public final class DurableAlertIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableAlertIntake.class);
+    /** The longest dedup key stored (index entries are bounded). */
+    public static final int MAX_DEDUP_KEY_LENGTH = 512;
+    /** SQL states worth one more try of the whole batch: unique violation (a concurrent writer), deadlock, serialization. */
+    private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40P01", "40001");
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Context context;
+    private final IntakeWriter writer;
+    private final Function<AlertEvent, String> policyFor;
+    private final IntakeOptions options;
+    private final Lane[] lanes;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile boolean closed;
+    private Promise<Void> drained;
+
+    /**
+     * @param vertx     the Vert.x instance; batches run on a context of it
+     * @param pool      the pool to commit on (at least one connection per lane)
+     * @param policyFor the escalation policy for the incident a trigger would open (routing), or null for none;
+     *                  called on the submitting thread
+     * @param options   lanes, batch size and capacity
+     */
+    public DurableAlertIntake(Vertx vertx, Pool pool, Function<AlertEvent, String> policyFor, IntakeOptions options) {
+        this.context = vertx.getOrCreateContext();
+        this.writer = new IntakeWriter(pool);
+        this.policyFor = Objects.requireNonNull(policyFor, "policyFor");
+        this.options = Objects.requireNonNull(options, "options");
+        this.lanes = new Lane[options.lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    /**
+     * Stores {@code events} (one webhook's worth) and completes with their outcomes, in order, after the commit.
+     * Fails with {@link IntakeOverloadedException} at once when the intake is full, with
+     * {@link IllegalArgumentException} for an event that cannot be stored (the message names the field), with
+     * {@link IllegalStateException} once closed, and with the database's error when a commit fails.
+     */
+    public Future<List<IntakeOutcome>> submit(List<AlertEvent> events) {
+        if (events.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("alert intake is closed"));
+        }
+        List<PlannedEvent> planned = new ArrayList<>(events.size());
+        try {
+            for (AlertEvent event : events) {
+                AlertEvent storable = storable(event);
+                String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
+                planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy));
+            }
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        int size = planned.size();
+        int before = waiting.getAndAdd(size);
+        if (before + size > options.capacity()) {
+            waiting.addAndGet(-size);
+            return Future.failedFuture(new IntakeOverloadedException(size, before, options.capacity()));
+        }
+        Request request = new Request(size, Vertx.currentContext());
+        context.runOnContext(v -> enqueue(request, planned));
+        return request.promise.future();
+    }
+
+    /** Events accepted and not yet committed (or failed). */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /** Refuses new requests and completes once every accepted event has been committed or has failed. */
+    public Future<Void> close() {
+        closed = true;
+        Promise<Void> promise = Promise.promise();
+        context.runOnContext(v -> {
+            drained = promise;
+            completeCloseIfIdle();
+        });
+        return promise.future();
+    }
+
+    private void enqueue(Request request, List<PlannedEvent> planned) {
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedEvent event = planned.get(i);
+            Lane lane = lanes[Math.floorMod(31 * event.event().integration().hashCode()
+                    + event.event().dedupKey().hashCode(), lanes.length)];
+            lane.queue.add(new Waiting(event, request, i));
+        }
+        for (Lane lane : lanes) {
+            lane.startBatchIfIdle();
+        }
+    }
+
+    private void completeCloseIfIdle() {
+        if (drained == null) {
+            return;
+        }
+        for (Lane lane : lanes) {
+            if (lane.busy || !lane.queue.isEmpty()) {
+                return;
+            }
+        }
+        drained.tryComplete();
+    }
+
+    /** Checks what the database would refuse, so one bad event cannot fail a whole batch. */
+    private static AlertEvent storable(AlertEvent event) {
+        if (event.dedupKey().isEmpty()) {
+            throw new IllegalArgumentException("dedup key is empty");
+        }
+        if (event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
+            throw new IllegalArgumentException("dedup key is longer than " + MAX_DEDUP_KEY_LENGTH + " characters");
+        }
+        try {
+            Json.decodeValue(event.detailsJson());
+        } catch (DecodeException e) {
+            throw new IllegalArgumentException("details are not JSON: " + e.getMessage(), e);
+        }
+        if (!hasNul(event)) {
+            return event;
+        }
+        Map<String, String> labels = new HashMap<>();
+        event.labels().forEach((name, value) -> labels.put(withoutNul(name), withoutNul(value)));
+        return new AlertEvent(withoutNul(event.integration()), withoutNul(event.dedupKey()), event.action(),
+                event.severity(), withoutNul(event.summary()), withoutNul(event.source()), labels,
+                event.detailsJson().replace("\\u0000", "\\ufffd"), event.receivedAt());
+    }
+
+    /** PostgreSQL text cannot hold U+0000 (nor can jsonb hold {@code \u0000}). */
+    private static boolean hasNul(AlertEvent event) {
+        if (event.integration().indexOf(0) >= 0 || event.dedupKey().indexOf(0) >= 0
+                || event.summary().indexOf(0) >= 0 || event.source().indexOf(0) >= 0
+                || event.detailsJson().contains("\\u0000")) {
+            return true;
+        }
+        for (Map.Entry<String, String> label : event.labels().entrySet()) {
+            if (label.getKey().indexOf(0) >= 0 || label.getValue().indexOf(0) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutNul(String text) {
+        return text.replace('\0', '\uFFFD');
+    }
+
+    /** One request: its outcomes fill in as lanes commit. Touched only on the intake's context. */
+    private static final class Request {
+        final Promise<List<IntakeOutcome>> promise = Promise.promise();
+        final IntakeOutcome[] outcomes;
+        final Context caller;
+        int remaining;
+        boolean failed;
+
+        Request(int size, Context caller) {
+            this.outcomes = new IntakeOutcome[size];
+            this.remaining = size;
+            this.caller = caller;
+        }
+
+        void completed(int index, IntakeOutcome outcome) {
+            if (failed) {
+                return;
+            }
+            outcomes[index] = outcome;
+            if (--remaining == 0) {
+                List<IntakeOutcome> result = List.of(outcomes);
+                onCaller(() -> promise.complete(result));
+            }
+        }
+
+        void fail(Throwable cause) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            onCaller(() -> promise.fail(cause));
+        }
+
+        private void onCaller(Runnable action) {
+            if (caller == null || caller == Vertx.currentContext()) {
+                action.run();
+            } else {
+                caller.runOnContext(v -> action.run());
+            }
+        }
+    }
+
+    private record Waiting(PlannedEvent event, Request request, int index) {
+    }
+
+    /** One transaction at a time on one connection; what arrives meanwhile is the next batch. */
+    private final class Lane {
+        final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+        boolean busy;
+
+        void startBatchIfIdle() {
+            if (busy || queue.isEmpty()) {
+                return;
+            }
+            busy = true;
+            int size = Math.min(queue.size(), options.maxBatch());
+            List<Waiting> batch = new ArrayList<>(size);
+            List<PlannedEvent> events = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                Waiting next = queue.poll();
+                batch.add(next);
+                events.add(next.event());
+            }
+            commit(batch, events, 1);
+        }
+
+        private void commit(List<Waiting> batch, List<PlannedEvent> events, int attempt) {
+            writer.commit(events).onComplete(result -> {
+                if (result.failed() && attempt < MAX_ATTEMPTS && retryable(result.cause())) {
+                    LOG.debug("Retrying a batch of {} alert events after {}", batch.size(), result.cause().toString());
+                    commit(batch, events, attempt + 1);
+                    return;
+                }
+                waiting.addAndGet(-batch.size());
+                if (result.succeeded()) {
+                    List<IntakeOutcome> outcomes = result.result();
+                    for (int i = 0; i < batch.size(); i++) {
+                        Waiting done = batch.get(i);
+                        done.request().completed(done.index(), outcomes.get(i));
+                    }
+                } else {
+                    LOG.warn("Could not commit {} alert events: {}", batch.size(), result.cause().toString());
+                    for (Waiting done : batch) {
+                        done.request().fail(result.cause());
+                    }
+                }
+                busy = false;
+                startBatchIfIdle();
+                completeCloseIfIdle();
+            });
+        }
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof PgException pg && RETRYABLE_STATES.contains(pg.getSqlState());
+    }
+}

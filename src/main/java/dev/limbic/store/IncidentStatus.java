@@ -1,0 +1,23 @@
+package dev.limbic.store;
+
+import java.util.Locale;
+
+/** Where an incident stands. */
+public enum IncidentStatus {
+    /** Open, nobody has acknowledged it: escalation runs. */
+    TRIGGERED,
+    /** Open, someone is on it. */
+    ACKNOWLEDGED,
+    /** Over. A new trigger with the same key opens a new incident. */
+    RESOLVED;
+
+    /** The stored and wire name. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status stored as {@code name}. */
+    public static IncidentStatus fromWireName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,399 @@
+package dev.limbic.store;
+
+import dev.limbic.alert.AlertEvent;
+import dev.limbic.store.IntakePlanner.IncidentDraft;
+import dev.limbic.store.IntakePlanner.IncidentKey;
+import dev.limbic.store.IntakePlanner.OpenIncident;
+import dev.limbic.store.IntakePlanner.Plan;
+import dev.limbic.store.IntakePlanner.PlannedEvent;
+import dev.limbic.store.IntakePlanner.TimelineDraft;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Commits one batch of alert events in one transaction: locks the open incidents the batch names, plans the batch
+ * in memory, then writes incidents, events, timeline lines and escalation progress with one statement each
+ * (arrays unnested server-side), pipelined on the connection.
+ */
+final class IntakeWriter {
+    private static final String LOAD_OPEN = """
+            SELECT id, integration, dedup_key, status, alert_count, last_alert_at, acknowledged_at, acknowledged_by
+            FROM incidents
+            WHERE status <> 'resolved'
+              AND (integration, dedup_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+            ORDER BY id
+            FOR NO KEY UPDATE""";
+    private static final String LOAD_RECORDED = """
+            SELECT incident_id, idempotency_key FROM alert_events
+            WHERE incident_id = ANY($1::bigint[]) AND idempotency_key = ANY($2::text[])""";
+    private static final String ALLOCATE_IDS = "SELECT nextval('incident_ids') FROM generate_series(1, $1::int)";
+    private static final String INSERT_INCIDENTS = """
+            INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
+                                   policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+                                   alert_count, last_alert_at)
+            SELECT id, integration, dedup_key, status, severity, summary, source, labels::jsonb, details::jsonb,
+                   policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+                   alert_count, last_alert_at
+            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[],
+                        $14::timestamptz[], $15::text[], $16::int[], $17::timestamptz[])
+                 AS u(id, integration, dedup_key, status, severity, summary, source, labels, details,
+                      policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+                      alert_count, last_alert_at)""";
+    private static final String UPDATE_INCIDENTS = """
+            UPDATE incidents i
+            SET status = u.status, acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by,
+                resolved_at = u.resolved_at, resolved_by = u.resolved_by, alert_count = u.alert_count,
+                last_alert_at = u.last_alert_at
+            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::text[],
+                        $7::int[], $8::timestamptz[])
+                 AS u(id, status, acknowledged_at, acknowledged_by, resolved_at, resolved_by, alert_count,
+                      last_alert_at)
+            WHERE i.id = u.id""";
+    private static final String INSERT_EVENTS = """
+            INSERT INTO alert_events (received_at, integration, dedup_key, action, severity, summary, source,
+                                      labels, details, idempotency_key, outcome, incident_id)
+            SELECT received_at, integration, dedup_key, action, severity, summary, source,
+                   labels::jsonb, details::jsonb, idempotency_key, outcome, incident_id
+            FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
+                 AS u(received_at, integration, dedup_key, action, severity, summary, source,
+                      labels, details, idempotency_key, outcome, incident_id)""";
+    private static final String INSERT_TIMELINE = """
+            INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)
+            SELECT incident_id, at, kind, actor, text, '{}'::jsonb
+            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])
+                 AS u(incident_id, at, kind, actor, text)""";
+    private static final String INSERT_PROGRESS = """
+            INSERT INTO escalation_progress (incident_id, policy_id, step, round, next_due_at, status, version,
+                                             updated_at)
+            SELECT incident_id, policy_id, 0, 0, next_due_at, status, 0, updated_at
+            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+                 AS u(incident_id, policy_id, next_due_at, status, updated_at)""";
+    private static final String UPDATE_PROGRESS = """
+            UPDATE escalation_progress p
+            SET status = u.status,
+                next_due_at = CASE WHEN u.status = 'done' THEN NULL ELSE p.next_due_at END,
+                snoozed_until = CASE WHEN u.status = 'done' THEN NULL ELSE p.snoozed_until END,
+                version = p.version + 1, updated_at = u.updated_at
+            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS u(incident_id, status, updated_at)
+            WHERE p.incident_id = u.incident_id AND p.status <> 'done'""";
+
+    private final Pool pool;
+
+    IntakeWriter(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Commits {@code events}; the future completes with their outcomes, in order, after the commit. */
+    Future<List<IntakeOutcome>> commit(List<PlannedEvent> events) {
+        return pool.withTransaction(connection -> loadOpen(connection, events)
+                .compose(open -> {
+                    Plan plan = IntakePlanner.plan(events, open);
+                    return allocateIds(connection, plan.created().size()).compose(ids -> {
+                        for (int i = 0; i < ids.length; i++) {
+                            plan.created().get(i).id = ids[i];
+                        }
+                        return write(connection, events, plan);
+                    }).map(written -> plan.outcomes());
+                }));
+    }
+
+    private Future<Map<IncidentKey, OpenIncident>> loadOpen(SqlConnection connection, List<PlannedEvent> events) {
+        Set<IncidentKey> keys = new LinkedHashSet<>();
+        for (PlannedEvent planned : events) {
+            keys.add(IncidentKey.of(planned.event()));
+        }
+        String[] integrations = new String[keys.size()];
+        String[] dedupKeys = new String[keys.size()];
+        int k = 0;
+        for (IncidentKey key : keys) {
+            integrations[k] = key.integration();
+            dedupKeys[k++] = key.dedupKey();
+        }
+        return connection.preparedQuery(LOAD_OPEN).execute(columns(integrations, dedupKeys)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture(Map.of());
+            }
+            List<Row> openRows = new ArrayList<>(rows.size());
+            rows.forEach(openRows::add);
+            Long[] ids = openRows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+            String[] idempotencyKeys = events.stream()
+                    .filter(planned -> planned.event().action() == dev.limbic.alert.AlertAction.TRIGGER)
+                    .map(PlannedEvent::idempotencyKey).distinct().toArray(String[]::new);
+            Future<Map<Long, Set<String>>> recorded = idempotencyKeys.length == 0
+                    ? Future.succeededFuture(Map.of())
+                    : connection.preparedQuery(LOAD_RECORDED).execute(columns(ids, idempotencyKeys))
+                    .map(IntakeWriter::recordedKeysByIncident);
+            return recorded.map(byIncident -> {
+                Map<IncidentKey, OpenIncident> open = new HashMap<>();
+                for (Row row : openRows) {
+                    long id = row.getLong("id");
+                    open.put(new IncidentKey(row.getString("integration"), row.getString("dedup_key")),
+                            new OpenIncident(id, IncidentStatus.fromWireName(row.getString("status")),
+                                    row.getInteger("alert_count"), instant(row.getOffsetDateTime("last_alert_at")),
+                                    instant(row.getOffsetDateTime("acknowledged_at")),
+                                    row.getString("acknowledged_by"), byIncident.getOrDefault(id, Set.of())));
+                }
+                return open;
+            });
+        });
+    }
+
+    private static Map<Long, Set<String>> recordedKeysByIncident(RowSet<Row> rows) {
+        Map<Long, Set<String>> byIncident = new HashMap<>();
+        for (Row row : rows) {
+            byIncident.computeIfAbsent(row.getLong("incident_id"), id -> new HashSet<>())
+                    .add(row.getString("idempotency_key"));
+        }
+        return byIncident;
+    }
+
+    private Future<long[]> allocateIds(SqlConnection connection, int count) {
+        if (count == 0) {
+            return Future.succeededFuture(new long[0]);
+        }
+        return connection.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count)).map(rows -> {
+            long[] ids = new long[count];
+            int i = 0;
+            for (Row row : rows) {
+                ids[i++] = row.getLong(0);
+            }
+            return ids;
+        });
+    }
+
+    /** Sends every write without waiting in between (the connection pipelines them, in order). */
+    private Future<Void> write(SqlConnection connection, List<PlannedEvent> events, Plan plan) {
+        List<Future<?>> writes = new ArrayList<>(6);
+        if (!plan.changed().isEmpty()) {
+            // First: a resolve in this batch must close the old incident before a new one for its key is inserted.
+            writes.add(connection.preparedQuery(UPDATE_INCIDENTS).execute(incidentUpdates(plan.changed())));
+        }
+        if (!plan.created().isEmpty()) {
+            writes.add(connection.preparedQuery(INSERT_INCIDENTS).execute(incidentRows(plan.created())));
+        }
+        writes.add(connection.preparedQuery(INSERT_EVENTS).execute(eventRows(events, plan)));
+        if (!plan.timeline().isEmpty()) {
+            writes.add(connection.preparedQuery(INSERT_TIMELINE).execute(timelineRows(plan.timeline())));
+        }
+        Tuple progress = progressRows(plan.created());
+        if (progress != null) {
+            writes.add(connection.preparedQuery(INSERT_PROGRESS).execute(progress));
+        }
+        Tuple progressUpdates = progressUpdates(plan.changed());
+        if (progressUpdates != null) {
+            writes.add(connection.preparedQuery(UPDATE_PROGRESS).execute(progressUpdates));
+        }
+        return Future.all(writes).mapEmpty();
+    }
+
+    private static Tuple incidentRows(List<IncidentDraft> created) {
+        int n = created.size();
+        Long[] ids = new Long[n];
+        String[] integrations = new String[n];
+        String[] dedupKeys = new String[n];
+        String[] statuses = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
+        String[] sources = new String[n];
+        String[] labels = new String[n];
+        String[] details = new String[n];
+        String[] policies = new String[n];
+        OffsetDateTime[] openedAt = new OffsetDateTime[n];
+        OffsetDateTime[] acknowledgedAt = new OffsetDateTime[n];
+        String[] acknowledgedBy = new String[n];
+        OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
+        String[] resolvedBy = new String[n];
+        Integer[] alertCounts = new Integer[n];
+        OffsetDateTime[] lastAlertAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IncidentDraft draft = created.get(i);
+            AlertEvent opening = draft.opening;
+            ids[i] = draft.id;
+            integrations[i] = opening.integration();
+            dedupKeys[i] = opening.dedupKey();
+            statuses[i] = draft.status.wireName();
+            severities[i] = opening.severity().wireName();
+            summaries[i] = opening.summary();
+            sources[i] = opening.source();
+            labels[i] = labelsJson(opening);
+            details[i] = opening.detailsJson();
+            policies[i] = draft.policyId;
+            openedAt[i] = offset(opening.receivedAt());
+            acknowledgedAt[i] = offset(draft.acknowledgedAt);
+            acknowledgedBy[i] = draft.acknowledgedBy;
+            resolvedAt[i] = offset(draft.resolvedAt);
+            resolvedBy[i] = draft.resolvedBy;
+            alertCounts[i] = draft.alertCount;
+            lastAlertAt[i] = offset(draft.lastAlertAt);
+        }
+        return columns(ids, integrations, dedupKeys, statuses, severities, summaries, sources, labels, details,
+                policies, openedAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, alertCounts, lastAlertAt);
+    }
+
+    private static Tuple incidentUpdates(List<IncidentDraft> changed) {
+        int n = changed.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] acknowledgedAt = new OffsetDateTime[n];
+        String[] acknowledgedBy = new String[n];
+        OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
+        String[] resolvedBy = new String[n];
+        Integer[] alertCounts = new Integer[n];
+        OffsetDateTime[] lastAlertAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IncidentDraft draft = changed.get(i);
+            ids[i] = draft.id;
+            statuses[i] = draft.status.wireName();
+            acknowledgedAt[i] = offset(draft.acknowledgedAt);
+            acknowledgedBy[i] = draft.acknowledgedBy;
+            resolvedAt[i] = offset(draft.resolvedAt);
+            resolvedBy[i] = draft.resolvedBy;
+            alertCounts[i] = draft.alertCount;
+            lastAlertAt[i] = offset(draft.lastAlertAt);
+        }
+        return columns(ids, statuses, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, alertCounts,
+                lastAlertAt);
+    }
+
+    private static Tuple eventRows(List<PlannedEvent> events, Plan plan) {
+        int n = events.size();
+        OffsetDateTime[] receivedAt = new OffsetDateTime[n];
+        String[] integrations = new String[n];
+        String[] dedupKeys = new String[n];
+        String[] actions = new String[n];
+        String[] severities = new String[n];
+        String[] summaries = new String[n];
+        String[] sources = new String[n];
+        String[] labels = new String[n];
+        String[] details = new String[n];
+        String[] idempotencyKeys = new String[n];
+        String[] outcomes = new String[n];
+        Long[] incidentIds = new Long[n];
+        for (int i = 0; i < n; i++) {
+            PlannedEvent planned = events.get(i);
+            AlertEvent event = planned.event();
+            receivedAt[i] = offset(event.receivedAt());
+            integrations[i] = event.integration();
+            dedupKeys[i] = event.dedupKey();
+            actions[i] = event.action().name().toLowerCase(Locale.ROOT);
+            severities[i] = event.severity().wireName();
+            summaries[i] = event.summary();
+            sources[i] = event.source();
+            labels[i] = labelsJson(event);
+            details[i] = event.detailsJson();
+            idempotencyKeys[i] = planned.idempotencyKey();
+            outcomes[i] = plan.kinds()[i].name().toLowerCase(Locale.ROOT);
+            incidentIds[i] = plan.incidents()[i] == null ? null : plan.incidents()[i].id;
+        }
+        return columns(receivedAt, integrations, dedupKeys, actions, severities, summaries, sources, labels, details,
+                idempotencyKeys, outcomes, incidentIds);
+    }
+
+    private static Tuple timelineRows(List<TimelineDraft> timeline) {
+        int n = timeline.size();
+        Long[] incidentIds = new Long[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] kinds = new String[n];
+        String[] actors = new String[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            TimelineDraft line = timeline.get(i);
+            incidentIds[i] = line.incident().id;
+            at[i] = offset(line.at());
+            kinds[i] = line.kind();
+            actors[i] = line.actor();
+            texts[i] = line.text();
+        }
+        return columns(incidentIds, at, kinds, actors, texts);
+    }
+
+    /** Initial progress for every new incident with a policy: due at once, unless already acked or resolved. */
+    private static Tuple progressRows(List<IncidentDraft> created) {
+        List<IncidentDraft> routed = created.stream().filter(draft -> draft.policyId != null).toList();
+        if (routed.isEmpty()) {
+            return null;
+        }
+        int n = routed.size();
+        Long[] incidentIds = new Long[n];
+        String[] policies = new String[n];
+        OffsetDateTime[] nextDueAt = new OffsetDateTime[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] updatedAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IncidentDraft draft = routed.get(i);
+            EscalationStatus status = escalationStatus(draft.status);
+            incidentIds[i] = draft.id;
+            policies[i] = draft.policyId;
+            nextDueAt[i] = status == EscalationStatus.DONE ? null : offset(draft.opening.receivedAt());
+            statuses[i] = status.wireName();
+            updatedAt[i] = offset(draft.lastAlertAt);
+        }
+        return columns(incidentIds, policies, nextDueAt, statuses, updatedAt);
+    }
+
+    /** Acknowledged or resolved existing incidents: their escalation status follows. */
+    private static Tuple progressUpdates(List<IncidentDraft> changed) {
+        List<IncidentDraft> moved = changed.stream().filter(IncidentDraft::statusChanged).toList();
+        if (moved.isEmpty()) {
+            return null;
+        }
+        int n = moved.size();
+        Long[] incidentIds = new Long[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] updatedAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IncidentDraft draft = moved.get(i);
+            incidentIds[i] = draft.id;
+            statuses[i] = escalationStatus(draft.status).wireName();
+            updatedAt[i] = offset(draft.resolvedAt != null ? draft.resolvedAt : draft.acknowledgedAt);
+        }
+        return columns(incidentIds, statuses, updatedAt);
+    }
+
+    /**
+     * One parameter per value, arrays included ({@code Tuple.of} would spread a trailing array over several
+     * parameters).
+     */
+    static Tuple columns(Object... values) {
+        return Tuple.wrap(values);
+    }
+
+    static EscalationStatus escalationStatus(IncidentStatus status) {
+        return switch (status) {
+            case TRIGGERED -> EscalationStatus.ACTIVE;
+            case ACKNOWLEDGED -> EscalationStatus.ACKNOWLEDGED;
+            case RESOLVED -> EscalationStatus.DONE;
+        };
+    }
+
+    private static String labelsJson(AlertEvent event) {
+        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
+    }
+
+    static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
