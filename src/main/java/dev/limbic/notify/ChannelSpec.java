@@ -12,6 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * channels:
  *   - type: live                                  # the responder live stream
+ *     timeout: 5s                                 # how long to wait for a client's receipt (default 5 s)
  *   - type: ntfy
  *     url: https://ntfy.example.org               # the ntfy server (default https://ntfy.sh)
  *     topic: limbic-alice-7f3c
@@ -22,7 +23,7 @@ import java.util.Optional;
  *     url: https://automation.example.org/limbic
  *     token: ...                                  # optional, sent as Authorization: Bearer
  *     headers: {X-Team: sre}                      # optional
- *     timeout: 10s                                # every HTTP type, 1 to 60 s (default 10 s)
+ *     timeout: 10s                                # HTTP types: the longest attempt, 1 to 60 s (default 10 s)
  * }</pre>
  *
  * @param type    which kind of channel
@@ -31,12 +32,14 @@ import java.util.Optional;
  * @param topic   the ntfy topic
  * @param token   bearer token (webhook) or access token (ntfy)
  * @param headers extra headers (webhook)
- * @param timeout the longest one HTTP attempt may take
+ * @param timeout the longest one attempt may take: the HTTP exchange, or for live the wait for a receipt
  */
 public record ChannelSpec(Type type, String name, Optional<URI> url, Optional<String> topic, Optional<String> token,
                           Map<String, String> headers, Duration timeout) {
-    /** Default of {@link #timeout()}. */
+    /** Default of {@link #timeout()} for HTTP channels. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default of {@link #timeout()} for the live channel: a shown page answers with a receipt at once. */
+    public static final Duration DEFAULT_LIVE_TIMEOUT = Duration.ofSeconds(5);
     /** The ntfy server used when none is configured. */
     public static final URI DEFAULT_NTFY_SERVER = URI.create("https://ntfy.sh");
 
@@ -66,7 +69,7 @@ public record ChannelSpec(Type type, String name, Optional<URI> url, Optional<St
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(token, "token");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        timeout = timeout != null ? timeout : type == Type.LIVE ? DEFAULT_LIVE_TIMEOUT : DEFAULT_TIMEOUT;
         if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException("timeout must be between 1s and 60s");
         }

@@ -1,7 +1,9 @@
 package dev.limbic.notify;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 
 import java.time.Clock;
 
@@ -24,10 +26,19 @@ public final class Channels {
         this.liveStream = liveStream;
     }
 
+    /**
+     * A web client suited to channels: a Limbic user agent and a connection pool of 32 per endpoint, so many
+     * pages to one ntfy server or chat webhook do not queue behind a few slow requests.
+     */
+    public static WebClient createClient(Vertx vertx) {
+        return WebClient.create(vertx, new WebClientOptions().setUserAgent("Limbic").setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(32));
+    }
+
     /** The channel {@code spec} describes. */
     public Channel create(ChannelSpec spec) {
         return switch (spec.type()) {
-            case LIVE -> new LiveChannel(spec.name(), liveStream);
+            case LIVE -> new LiveChannel(spec.name(), liveStream, spec.timeout());
             case WEBHOOK -> new WebhookChannel(vertx, client, clock, spec.name(), spec.url().orElseThrow(),
                     spec.headers(), spec.token(), spec.timeout());
             case SLACK -> new SlackChannel(vertx, client, clock, spec.name(), spec.url().orElseThrow(), spec.timeout());

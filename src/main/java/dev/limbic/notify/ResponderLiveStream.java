@@ -4,6 +4,8 @@ import dev.limbic.delivery.ActionKind;
 import dev.limbic.delivery.Notification;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * token, or an unknown responder, gets 401 before the upgrade; more than {@value #MAX_CONNECTIONS_PER_RESPONDER}
  * open connections for one responder get 429.
  *
+ * <p><b>Receipts</b>: a client that connects with {@code ?receipts=1} promises to answer every notification with
+ * {@code {"type":"received","notification_id":"..."}} once it has shown it. A notification pushed only to such
+ * clients counts as delivered when the first receipt arrives; without one within the channel's timeout, the
+ * page moves on to the responder's next channel (a laptop asleep in a bag still holds its TCP connection open).
+ * On a connection without receipts a successful write counts as delivered.
+ *
  * <p><b>Server to client</b> (text frames, JSON): {@code {"type":"hello","responder":"alice"}} once;
  * {@code {"type":"notification","notification":{...NotificationJson...}}} for every notification;
  * {@code {"type":"action_result","request_id":"r1","ok":true}} (or {@code "ok":false,"error":"..."}) for
@@ -40,7 +49,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * <p><b>Client to server</b>: {@code {"type":"action","request_id":"r1","action":"acknowledge|resolve|snooze|
  * escalate|hand_over|note","incident_id":"inc-1","notification_id":"n1","minutes":30,"to":"bob","text":"..."}}
  * ({@code minutes} for snooze, optional {@code to} for hand_over, {@code text} for note); or
- * {@code {"type":"ping"}}. Actions go to the {@link ResponderActionHandler} as the authenticated responder.
+ * {@code {"type":"ping"}}; or a receipt (above). Actions go to the {@link ResponderActionHandler} as the
+ * authenticated responder.
  */
 public final class ResponderLiveStream {
     /** Where the stream is mounted. */
@@ -52,17 +62,36 @@ public final class ResponderLiveStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponderLiveStream.class);
 
+    private final Vertx vertx;
     private final LiveTokens tokens;
     private final ResponderActionHandler actions;
     private final Clock clock;
-    private final Map<String, Set<ServerWebSocket>> connections = new ConcurrentHashMap<>();
+    private final Map<String, Set<Connection>> connections = new ConcurrentHashMap<>();
+    /** Pushed notifications waiting for a receipt, by responder and notification id. */
+    private final Map<String, Promise<Boolean>> awaitingReceipt = new ConcurrentHashMap<>();
+
+    /** One open WebSocket of a responder, and whether its client sends receipts. */
+    private record Connection(ServerWebSocket socket, boolean sendsReceipts) {
+    }
 
     /**
+     * What became of one push.
+     *
+     * @param written   on how many connections it was written
+     * @param confirmed whether a client confirmed it: a receipt arrived, or it was written to a connection that
+     *                  does not send receipts
+     */
+    public record PushOutcome(int written, boolean confirmed) {
+    }
+
+    /**
+     * @param vertx   runs receipt timers
      * @param tokens  each responder's live token (hashed)
      * @param actions where responders' actions go
      * @param clock   stamps received actions
      */
-    public ResponderLiveStream(LiveTokens tokens, ResponderActionHandler actions, Clock clock) {
+    public ResponderLiveStream(Vertx vertx, LiveTokens tokens, ResponderActionHandler actions, Clock clock) {
+        this.vertx = vertx;
         this.tokens = tokens;
         this.actions = actions;
         this.clock = clock;
@@ -79,23 +108,38 @@ public final class ResponderLiveStream {
     }
 
     /**
-     * Pushes {@code notification} to every open connection of its responder; the future tells on how many
-     * connections it was written (0 if none is open or every write failed).
+     * Pushes {@code notification} to every open connection of its responder and, if every connection written
+     * to sends receipts, waits up to {@code receiptTimeout} for the first receipt.
      */
-    public Future<Integer> push(Notification notification) {
+    public Future<PushOutcome> push(Notification notification, Duration receiptTimeout) {
         String frame = new JsonObject().put("type", "notification")
                 .put("notification", NotificationJson.toJson(notification)).encode();
-        List<Future<Void>> writes = new ArrayList<>();
-        for (ServerWebSocket socket : connections.getOrDefault(notification.responder(), Set.of())) {
-            if (!socket.isClosed() && !socket.writeQueueFull()) {
-                writes.add(socket.writeTextMessage(frame));
+        List<Connection> targets = connections.getOrDefault(notification.responder(), Set.of()).stream()
+                .filter(c -> !c.socket().isClosed() && !c.socket().writeQueueFull()).toList();
+        if (targets.isEmpty()) {
+            return Future.succeededFuture(new PushOutcome(0, false));
+        }
+        String key = notification.responder() + "\n" + notification.id();
+        boolean needReceipt = targets.stream().allMatch(Connection::sendsReceipts);
+        Promise<Boolean> receipt = needReceipt ? awaitingReceipt.computeIfAbsent(key, k -> Promise.promise()) : null;
+        List<Future<Void>> writes = targets.stream().map(c -> c.socket().writeTextMessage(frame)).toList();
+        return Future.join(writes).transform(done -> {
+            int written = (int) writes.stream().filter(Future::succeeded).count();
+            if (receipt == null || written == 0) {
+                if (receipt != null) {
+                    awaitingReceipt.remove(key, receipt);
+                }
+                return Future.succeededFuture(new PushOutcome(written, written > 0));
             }
-        }
-        if (writes.isEmpty()) {
-            return Future.succeededFuture(0);
-        }
-        return Future.join(writes).transform(done ->
-                Future.succeededFuture((int) writes.stream().filter(Future::succeeded).count()));
+            long timer = vertx.setTimer(Math.max(1, receiptTimeout.toMillis()), id -> {
+                awaitingReceipt.remove(key, receipt);
+                receipt.tryComplete(false);
+            });
+            return receipt.future().map(confirmed -> {
+                vertx.cancelTimer(timer);
+                return new PushOutcome(written, confirmed);
+            });
+        });
     }
 
     /** How many connections {@code responderId} has open now. */
@@ -106,7 +150,7 @@ public final class ResponderLiveStream {
     /** Closes every open connection (on shutdown). */
     public Future<Void> closeAll() {
         List<Future<Void>> closing = new ArrayList<>();
-        connections.values().forEach(sockets -> sockets.forEach(socket -> closing.add(socket.close())));
+        connections.values().forEach(open -> open.forEach(c -> closing.add(c.socket().close())));
         return Future.join(closing).mapEmpty();
     }
 
@@ -129,7 +173,8 @@ public final class ResponderLiveStream {
             reject(ctx, 429, "too many live connections for responder " + responder);
             return;
         }
-        request.toWebSocket().onSuccess(socket -> accept(responder, socket))
+        boolean receipts = "1".equals(request.getParam("receipts")) || "true".equals(request.getParam("receipts"));
+        request.toWebSocket().onSuccess(socket -> accept(responder, new Connection(socket, receipts)))
                 .onFailure(failure -> LOG.debug("live stream upgrade for {} failed: {}", responder, failure.toString()));
     }
 
@@ -146,11 +191,11 @@ public final class ResponderLiveStream {
         return Optional.ofNullable(ctx.request().getParam("access_token")).filter(t -> !t.isBlank());
     }
 
-    private void accept(String responder, ServerWebSocket socket) {
-        Set<ServerWebSocket> sockets = connections.computeIfAbsent(responder, r -> new CopyOnWriteArraySet<>());
-        sockets.add(socket);
+    private void accept(String responder, Connection connection) {
+        ServerWebSocket socket = connection.socket();
+        connections.computeIfAbsent(responder, r -> new CopyOnWriteArraySet<>()).add(connection);
         socket.closeHandler(closed -> connections.computeIfPresent(responder, (r, open) -> {
-            open.remove(socket);
+            open.remove(connection);
             return open.isEmpty() ? null : open;
         }));
         socket.exceptionHandler(failure -> LOG.debug("live stream of {}: {}", responder, failure.toString()));
@@ -176,8 +221,19 @@ public final class ResponderLiveStream {
             return;
         }
         Object requestId = message.getValue("request_id");
+        if (type.equals("received")) {
+            if (message.getValue("notification_id") instanceof String id) {
+                Promise<Boolean> receipt = awaitingReceipt.remove(responder + "\n" + id);
+                if (receipt != null) {
+                    receipt.tryComplete(true);
+                }
+            } else {
+                sendError(socket, requestId, "field 'notification_id' must be a string");
+            }
+            return;
+        }
         if (!type.equals("action")) {
-            sendError(socket, requestId, "field 'type' must be 'action' or 'ping'");
+            sendError(socket, requestId, "field 'type' must be 'action', 'received' or 'ping'");
             return;
         }
         ResponderAction action;

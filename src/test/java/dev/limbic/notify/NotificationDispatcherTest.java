@@ -77,7 +77,7 @@ class NotificationDispatcherTest {
     @BeforeEach
     void setUp(Vertx vertx) {
         this.vertx = vertx;
-        this.client = WebClient.create(vertx);
+        this.client = Channels.createClient(vertx);
         this.scheduler = new ManualScheduler(START);
         this.registry = new SimpleMeterRegistry();
     }
@@ -147,6 +147,27 @@ class NotificationDispatcherTest {
         assertThat(registry.get("limbic.notifications.sent").tags("channel", "webhook").counter().count())
                 .isEqualTo(1);
         assertThat(scheduler.requestedDelays()).containsOnly(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aResponderWithoutALiveConnectionIsReachedOnTheirNextChannelAtOnce() throws Exception {
+        Receiver ntfy = receiver(Reply.status(200));
+        ResponderLiveStream stream = new ResponderLiveStream(vertx, LiveTokens.ofPlainTokens(Map.of()),
+                action -> Future.succeededFuture(), Clock.fixed(START, ZoneOffset.UTC));
+        Channels factory = new Channels(vertx, client, Clock.fixed(START, ZoneOffset.UTC), stream);
+        List<Channel> alices = List.of(
+                factory.create(new ChannelSpec(ChannelSpec.Type.LIVE, null, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Map.of(), null)),
+                factory.create(new ChannelSpec(ChannelSpec.Type.NTFY, null, Optional.of(URI.create(ntfy.url(""))),
+                        Optional.of("alice-phone"), Optional.empty(), Map.of(), null)));
+        NotificationDispatcher dispatcher = dispatcher(r -> alices, RateLimit.DEFAULT);
+
+        DeliveryReport report = await(dispatcher.dispatch(page("1", "alice", Severity.CRITICAL)));
+
+        assertThat(report.channel()).contains("ntfy:alice-phone");
+        assertThat(attempts.get(0).channelName()).isEqualTo("live");
+        assertThat(attempts.get(0).result()).isEqualTo(DeliveryResult.permanent("no open live connection"));
+        assertThat(ntfy.next().path()).isEqualTo("/alice-phone");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,13 +53,13 @@ class ResponderLiveStreamTest {
     void setUp(Vertx vertx) throws Exception {
         this.vertx = vertx;
         LiveTokens tokens = LiveTokens.ofPlainTokens(Map.of("alice", "alice-token", "bob", "bob-token"));
-        stream = new ResponderLiveStream(tokens, action -> {
+        stream = new ResponderLiveStream(vertx, tokens, action -> {
             actions.add(action);
             return action.incidentId().equals("inc-gone")
                     ? Future.failedFuture("incident inc-gone is already resolved")
                     : Future.succeededFuture();
         }, Clock.fixed(NOW, ZoneOffset.UTC));
-        channel = new LiveChannel("live", stream);
+        channel = new LiveChannel("live", stream, Duration.ofSeconds(10));
         Router router = Router.router(vertx);
         stream.mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0));
@@ -104,7 +105,8 @@ class ResponderLiveStreamTest {
         var socket = sockets.webSocket().textMessageHandler(text -> inbox.add(new JsonObject(text)));
         await(socket.connect(options));
         Client client = new Client(socket, inbox);
-        assertThat(client.next()).isEqualTo(new JsonObject().put("type", "hello").put("responder", uri.split("/")[3]));
+        assertThat(client.next()).isEqualTo(new JsonObject().put("type", "hello")
+                .put("responder", uri.split("[/?]")[3]));
         return client;
     }
 
@@ -160,6 +162,29 @@ class ResponderLiveStreamTest {
                     .put("total_seconds", 6));
         }
         assertThat(bob.inbox().poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aClientThatSendsReceiptsConfirmsDelivery() throws Exception {
+        Client phone = connect("/v1/responders/alice/live?receipts=1", "alice-token");
+        Notification page = Notification.page("p-1", "alice", "inc-1", Severity.CRITICAL, "Down", "", NOW);
+
+        Future<DeliveryResult> result = channel.deliver(page);
+        assertThat(phone.next().getJsonObject("notification").getString("id")).isEqualTo("p-1");
+        assertThat(result.isComplete()).isFalse();
+        phone.send(new JsonObject().put("type", "received").put("notification_id", "p-1"));
+        assertThat(await(result)).isEqualTo(DeliveryResult.delivered());
+    }
+
+    @Test
+    void withoutAReceiptInTimeTheLiveChannelFailsPermanently() throws Exception {
+        Client phone = connect("/v1/responders/alice/live?receipts=1", "alice-token");
+        LiveChannel impatient = new LiveChannel("live", stream, Duration.ofMillis(200));
+        Notification page = Notification.page("p-2", "alice", "inc-1", Severity.CRITICAL, "Down", "", NOW);
+
+        assertThat(await(impatient.deliver(page)))
+                .isEqualTo(DeliveryResult.permanent("no receipt within 200 ms from 1 live connection(s)"));
+        assertThat(phone.next().getJsonObject("notification").getString("id")).isEqualTo("p-2");
     }
 
     @Test
@@ -220,6 +245,9 @@ class ResponderLiveStreamTest {
 
         await(phone.socket().writeTextMessage("not json"));
         assertThat(phone.next().getString("error")).isEqualTo("message is not a JSON object");
+
+        phone.send(new JsonObject().put("type", "subscribe"));
+        assertThat(phone.next().getString("error")).isEqualTo("field 'type' must be 'action', 'received' or 'ping'");
 
         phone.send(new JsonObject().put("type", "ping"));
         assertThat(phone.next()).isEqualTo(new JsonObject().put("type", "pong"));
