@@ -79,6 +79,24 @@ public record Notification(String id, String responder, Optional<String> inciden
                 Severity.INFO, List.of(), List.of(), List.of(ActionKind.NOTE), Optional.empty(), List.of(), createdAt);
     }
 
+    /**
+     * A call to {@code partner} to join a responder on {@code incidentId}, in supportive words chosen by the caller
+     * (for example "Alice could use a hand with inc-7"). The partner can acknowledge it like a page.
+     */
+    public static Notification partnerJoin(String id, String partner, String incidentId, Severity severity,
+                                           String title, String text, Instant createdAt) {
+        return new Notification(id, partner, Optional.of(incidentId), NotificationKind.PARTNER_JOIN, title, text,
+                severity, List.of(), List.of(), List.of(ActionKind.ACKNOWLEDGE), Optional.empty(), List.of(),
+                createdAt);
+    }
+
+    /** Something a responder should know about {@code incidentId} (resolved, handed over); no actions. */
+    public static Notification info(String id, String responder, String incidentId, String title, String text,
+                                    Instant createdAt) {
+        return new Notification(id, responder, Optional.ofNullable(incidentId), NotificationKind.INFO, title, text,
+                Severity.INFO, List.of(), List.of(), List.of(), Optional.empty(), List.of(), createdAt);
+    }
+
     /** The same notification with these tags. */
     public Notification withTags(List<String> newTags) {
         return new Notification(id, responder, incidentId, kind, title, text, severity, newTags, links, actions,
@@ -88,12 +106,6 @@ public record Notification(String id, String responder, Optional<String> inciden
     /** The same notification with these links. */
     public Notification withLinks(List<NotificationLink> newLinks) {
         return new Notification(id, responder, incidentId, kind, title, text, severity, tags, newLinks, actions,
-                breathing, bundled, createdAt);
-    }
-
-    /** The same notification with this kind of message ({@link NotificationKind#PARTNER_JOIN}, {@code INFO}). */
-    public Notification withKind(NotificationKind newKind) {
-        return new Notification(id, responder, incidentId, newKind, title, text, severity, tags, links, actions,
                 breathing, bundled, createdAt);
     }
 

@@ -88,12 +88,6 @@ public final class PageThrottle {
         return held.size();
     }
 
-    /** Whether this throttle holds nothing and has a full bucket at {@code nowMillis} (it can be forgotten). */
-    public boolean isIdle(long nowMillis) {
-        refill(nowMillis);
-        return held.isEmpty() && tokens >= limit.burst();
-    }
-
     private void refill(long nowMillis) {
         if (nowMillis > refilledAtMillis) {
             tokens = Math.min(limit.burst(), tokens + (double) (nowMillis - refilledAtMillis) / limit.millisPerPage());

@@ -24,8 +24,4 @@ public interface DeliveryListener {
     /** A delivery ended, delivered or not. */
     default void finished(DeliveryReport report) {
     }
-
-    /** A listener that records nothing. */
-    DeliveryListener NONE = attempt -> {
-    };
 }

@@ -47,6 +47,21 @@ class NotificationTest {
     }
 
     @Test
+    void partnerCallsAndInfoAreRateLimitedLikePages() {
+        Notification join = Notification.partnerJoin("j1", "bob", "inc-1", Severity.ERROR, "Alice could use a hand",
+                "Alice is on inc-1 and you are joining her.", Instant.EPOCH);
+        assertThat(join.kind()).isEqualTo(NotificationKind.PARTNER_JOIN);
+        assertThat(join.responder()).isEqualTo("bob");
+        assertThat(join.actions()).containsExactly(ActionKind.ACKNOWLEDGE);
+        assertThat(join.kind().isRateLimited()).isTrue();
+        Notification info = Notification.info("i1", "alice", "inc-1", "Resolved", "inc-1 was resolved by bob",
+                Instant.EPOCH);
+        assertThat(info.severity()).isEqualTo(Severity.INFO);
+        assertThat(info.actions()).isEmpty();
+        assertThat(info.incidentIds()).containsExactly("inc-1");
+    }
+
+    @Test
     void groundingPromptInvitesANote() {
         Notification grounding = Notification.groundingPrompt("g1", "alice", "inc-1", Instant.EPOCH);
         assertThat(grounding.actions()).containsExactly(ActionKind.NOTE);

@@ -100,12 +100,4 @@ class PageThrottleTest {
         assertThat(bundle.id()).isEqualTo("0+12");
         assertThat(bundle.incidentId()).isEqualTo(Optional.empty());
     }
-
-    @Test
-    void anIdleThrottleCanBeForgotten() {
-        PageThrottle throttle = new PageThrottle(TWO_PER_MINUTE, 0);
-        throttle.admit(page("1", Severity.WARNING), 0);
-        assertThat(throttle.isIdle(1)).isFalse();
-        assertThat(throttle.isIdle(30_000)).isTrue();
-    }
 }
