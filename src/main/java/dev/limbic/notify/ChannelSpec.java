@@ -92,8 +92,8 @@ public record ChannelSpec(Type type, String name, Optional<URI> url, Optional<St
             case NTFY -> {
                 url = Optional.of(requireHttpUrl(url.orElse(DEFAULT_NTFY_SERVER), "url"));
                 String topicName = topic.orElseThrow(() -> new IllegalArgumentException("topic is required for an ntfy channel"));
-                if (topicName.isBlank() || topicName.contains("/")) {
-                    throw new IllegalArgumentException("topic must be a non-empty name without '/'");
+                if (!topicName.matches("[-_A-Za-z0-9]{1,64}")) {
+                    throw new IllegalArgumentException("topic must be 1 to 64 letters, digits, '-' or '_' (as ntfy requires)");
                 }
                 if (!headers.isEmpty()) {
                     throw new IllegalArgumentException("an ntfy channel takes no headers");

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * ntfy push notifications (ntfy.sh or self-hosted): POST to {@code <server>/<topic>} with the short text as
  * body and the headers {@code Title}, {@code Priority} (critical 5, error 4, warning 3, info 2), {@code Tags}
- * (the severity, then the notification's tags), {@code Click} (the first link) and, if configured,
+ * (an emoji short code for the severity, which ntfy shows as an icon, the severity itself, then the
+ * notification's tags), {@code Click} (the first link) and, if configured,
  * {@code Authorization: Bearer <access token>}. Header values with non-ASCII characters are sent RFC 2047
  * encoded, which ntfy decodes.
  */
@@ -90,8 +91,19 @@ public final class NtfyChannel implements Channel {
         };
     }
 
+    /** The ntfy emoji short code shown for a severity. */
+    static String emoji(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "rotating_light";
+            case ERROR -> "red_circle";
+            case WARNING -> "warning";
+            case INFO -> "information_source";
+        };
+    }
+
     private static List<String> tags(Notification notification) {
         List<String> tags = new ArrayList<>();
+        tags.add(emoji(notification.severity()));
         tags.add(notification.severity().wireName());
         for (String tag : notification.tags()) {
             String clean = tag.replace(",", " ").strip();

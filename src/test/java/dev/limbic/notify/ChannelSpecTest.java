@@ -39,7 +39,7 @@ class ChannelSpecTest {
         assertThatThrownBy(() -> spec(ChannelSpec.Type.NTFY, null, null, null))
                 .hasMessage("topic is required for an ntfy channel");
         assertThatThrownBy(() -> spec(ChannelSpec.Type.NTFY, null, "a/b", null))
-                .hasMessage("topic must be a non-empty name without '/'");
+                .hasMessage("topic must be 1 to 64 letters, digits, '-' or '_' (as ntfy requires)");
         assertThatThrownBy(() -> spec(ChannelSpec.Type.LIVE, "https://example.org", null, null))
                 .hasMessage("a live channel takes no url, topic, token or headers");
         assertThatThrownBy(() -> new ChannelSpec(ChannelSpec.Type.WEBHOOK, "w", Optional.of(URI.create("http://h/")),

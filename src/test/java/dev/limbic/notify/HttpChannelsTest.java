@@ -82,7 +82,7 @@ class HttpChannelsTest {
         assertThat(request.path()).isEqualTo("/limbic-alice");
         assertThat(request.headers().get("Title")).isEqualTo("Disk full on db-1");
         assertThat(request.headers().get("Priority")).isEqualTo("5");
-        assertThat(request.headers().get("Tags")).isEqualTo("critical,db,storage");
+        assertThat(request.headers().get("Tags")).isEqualTo("rotating_light,critical,db,storage");
         assertThat(request.headers().get("Click")).isEqualTo("https://limbic.example/incidents/inc-7");
         assertThat(request.headers().get("Authorization")).isEqualTo("Bearer tk_abc");
         assertThat(request.body()).isEqualTo("/var is 98% full");

@@ -7,7 +7,8 @@ import dev.limbic.delivery.Notification;
 import dev.limbic.delivery.NotificationKind;
 import dev.limbic.delivery.RateLimit;
 import dev.limbic.delivery.RetryPolicy;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -57,7 +58,7 @@ class NotificationDispatcherTest {
     private Vertx vertx;
     private WebClient client;
     private ManualScheduler scheduler;
-    private SimpleMeterRegistry registry;
+    private PrometheusMeterRegistry registry;
     private final List<DeliveryAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
     private final List<Notification> held = Collections.synchronizedList(new ArrayList<>());
     private final List<Receiver> receivers = new ArrayList<>();
@@ -79,7 +80,7 @@ class NotificationDispatcherTest {
         this.vertx = vertx;
         this.client = Channels.createClient(vertx);
         this.scheduler = new ManualScheduler(START);
-        this.registry = new SimpleMeterRegistry();
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     @AfterEach
@@ -146,6 +147,9 @@ class NotificationDispatcherTest {
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("limbic.notifications.sent").tags("channel", "webhook").counter().count())
                 .isEqualTo(1);
+        assertThat(registry.scrape())
+                .contains("limbic_notifications_failed_total{channel=\"slack\",reason=\"permanent\"} 1.0")
+                .contains("limbic_notifications_sent_total{channel=\"webhook\"} 1.0");
         assertThat(scheduler.requestedDelays()).containsOnly(Duration.ofSeconds(90));
     }
 
