@@ -95,6 +95,7 @@ public final class StressMonitor {
         detectors.remove(responderId);
     }
 
+    /** The responder's detector; a plain lookup first, so the hot path allocates no capturing lambda. */
     private StressDetector detector(String responderId) {
         StressDetector detector = detectors.get(responderId);
         if (detector != null) {

@@ -1,0 +1,122 @@
+package dev.limbic.app;
+
+import dev.limbic.config.LimbicConfig;
+import dev.limbic.config.ResponderConfig;
+import dev.limbic.ingest.DeviceDirectory;
+import dev.limbic.metrics.GatewayMetrics;
+import dev.limbic.metrics.MetricsRegistry;
+import dev.limbic.stress.StressMonitor;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Limbic gateway: its own Vert.x (Micrometer metrics on, epoll when available, one event loop
+ * per core), one {@link GatewayVerticle} per event loop sharing the port, and a timer that lets time pass
+ * for every stress detector ({@link StressMonitor#tick}) so silent streams go {@code UNKNOWN}.
+ */
+public final class Gateway {
+    /** How often detectors are told the time by default. */
+    public static final Duration TICK = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Vertx vertx;
+    private final GatewayServices services;
+    private final int port;
+
+    private Gateway(Vertx vertx, GatewayServices services, int port) {
+        this.vertx = vertx;
+        this.services = services;
+        this.port = port;
+    }
+
+    /** Starts a gateway with default Vert.x options, ticking every second. */
+    public static Future<Gateway> start(LimbicConfig config, Clock clock) {
+        return start(config, clock, new VertxOptions(), TICK);
+    }
+
+    /**
+     * Starts a gateway.
+     *
+     * @param vertxOptions base options (tests lower the blocked-thread thresholds); metrics, native transport
+     *                     and the event-loop count are set here
+     * @param tick         how often detectors are told the time (real time, read from {@code clock})
+     */
+    public static Future<Gateway> start(LimbicConfig config, Clock clock, VertxOptions vertxOptions, Duration tick) {
+        int port;
+        try {
+            port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
+        MetricsRegistry registry = new MetricsRegistry();
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        VertxOptions options = new VertxOptions(vertxOptions)
+                .setMetricsOptions(MetricsRegistry.vertxMetricsOptions())
+                .setPreferNativeTransport(true)
+                .setEventLoopPoolSize(loops);
+        Vertx vertx = Vertx.builder().with(options).withMetrics(registry.vertxMetricsFactory()).build();
+        StressMonitor monitor = new StressMonitor(config::thresholdsFor);
+        int monitored = (int) config.responders().stream().filter(ResponderConfig::heartRateMonitoring).count();
+        GatewayMetrics metrics = new GatewayMetrics(registry.registry(), monitored);
+        monitor.addListener(metrics);
+        monitor.addListener(new TransitionLog(clock));
+        GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
+                registry, metrics, new AtomicBoolean());
+
+        Promise<Gateway> started = Promise.promise();
+        vertx.deployVerticle(() -> new GatewayVerticle(services, port), new DeploymentOptions().setInstances(loops))
+                .onSuccess(id -> {
+                    vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
+                    services.readiness().set(true);
+                    LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
+                            config.server().host(), port, loops, vertx.isNativeTransportEnabled());
+                    started.complete(new Gateway(vertx, services, port));
+                })
+                .onFailure(failure -> {
+                    started.fail(failure);
+                    vertx.close().onComplete(closed -> registry.close());
+                });
+        return started.future();
+    }
+
+    /**
+     * A port that is free now. Servers of one Vert.x share a port only when they ask for the same number,
+     * and each asking for 0 would get its own; so port 0 is resolved once, up front.
+     */
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The port the gateway listens on (useful when the config asked for 0). */
+    public int port() {
+        return port;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public StressMonitor monitor() {
+        return services.monitor();
+    }
+
+    /** Stops listening and releases everything. */
+    public Future<Void> close() {
+        services.readiness().set(false);
+        return vertx.close().onComplete(closed -> services.registry().close());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.limbic.ingest;
+
+/** How a frame reached the gateway; the {@code transport} label of ingest metrics. */
+public enum Transport {
+    WEBSOCKET("websocket"),
+    HTTP("http");
+
+    private final String label;
+
+    Transport(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
