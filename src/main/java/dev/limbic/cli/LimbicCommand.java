@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "A stress-aware paging gateway.",
         subcommands = {
                 DecodeCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LimbicCommand implements Runnable {
