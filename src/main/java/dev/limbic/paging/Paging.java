@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -108,16 +109,27 @@ public final class Paging {
     public static Future<Paging> start(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry) {
         DatabaseSettings settings = new DatabaseSettings(config.database().url().map(Object::toString),
                 config.dataDir(), 0, Math.max(4, config.database().poolSize()));
-        return Database.open(vertx, settings).compose(database -> {
-            Paging paging;
-            try {
-                paging = new Paging(vertx, config, clock, registry, database);
-            } catch (RuntimeException e) {
-                return database.close().transform(closed -> Future.failedFuture(e));
-            }
-            return paging.runtime.start().map(paging)
-                    .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
-        }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
+        return Database.open(vertx, settings).compose(database -> vertx.executeBlocking(() -> {
+            // On a worker: the first use of the channels, the intake and the SQL client loads many classes.
+            Paging built = new Paging(vertx, config, clock, registry, database);
+            built.warmUp();
+            return built;
+        }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging ->
+            paging.runtime.start().map(paging)
+                    .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure))))
+                .onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
+    }
+
+    /**
+     * Runs, on the starting worker thread, what the first webhook would otherwise load on an event loop (JSON
+     * parsing, the SQL client's query paths), so the first request does not stall its event loop for a second.
+     */
+    private void warmUp() throws Exception {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
+        io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
+        Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(database.pool()).load(0),
+                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** Adds the alert intake, the responder live stream and the incidents API to {@code router}. */

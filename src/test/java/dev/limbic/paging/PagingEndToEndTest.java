@@ -62,9 +62,14 @@ class PagingEndToEndTest {
     }
 
     private void startGateway() throws Exception {
-        LimbicConfig config = ConfigLoader.parse("paging.yaml", PagingFixture.config(dataDir,
-                "http://127.0.0.1:" + receiver.port(), 0).getBytes(StandardCharsets.UTF_8));
-        gateway = Await.result(Gateway.start(config, clock, QuietEventLoops.options().setWarningExceptionTime(300).setWarningExceptionTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS), Duration.ofHours(1)), 60);
+        String base = "http://127.0.0.1:" + receiver.port();
+        startGateway(base + "/alex", base + "/sam");
+    }
+
+    private void startGateway(String alexUrl, String samUrl) throws Exception {
+        LimbicConfig config = ConfigLoader.parse("paging.yaml", PagingFixture.config(dataDir, alexUrl, samUrl, 0)
+                .getBytes(StandardCharsets.UTF_8));
+        gateway = Await.result(Gateway.start(config, clock, QuietEventLoops.options(), Duration.ofHours(1)), 60);
         watch = QuietEventLoops.watch(gateway.vertx());
         http = new HttpProbe(client, gateway.port());
     }
@@ -141,5 +146,111 @@ class PagingEndToEndTest {
         assertThat(http.metric("limbic_pages_total{night=\"false\",responder=\"alex\",team=\"sre\"}")).isEqualTo(1.0);
         assertThat(http.metric("limbic_incidents_resolved_total")).isEqualTo(1.0);
         assertThat(http.metric("limbic_acknowledge_seconds_count")).isEqualTo(1.0);
+    }
+
+    @Test
+    void pagerDutyEventsTriggerAcknowledgeAndResolve() throws Exception {
+        startGateway();
+        HttpProbe.Response trigger = post("/v2/enqueue", "unused", PagingFixture.pagerDuty("trigger", "srv01/mysql"));
+        assertThat(trigger.status()).as(trigger.body()).isEqualTo(202);
+        assertThat(new JsonObject(trigger.body()).getString("dedup_key")).isEqualTo("srv01/mysql");
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        long id = new JsonObject(get("/v1/incidents?status=triggered", ALEX_TOKEN).body()).getJsonArray("incidents")
+                .getJsonObject(0).getLong("id");
+
+        assertThat(post("/v2/enqueue", "unused", PagingFixture.pagerDuty("acknowledge", "srv01/mysql")).status())
+                .isEqualTo(202);
+        Await.until(() -> assertThat(incident(id).getJsonObject("incident").getString("status")).isEqualTo("acknowledged"));
+        clock.advance(Duration.ofMinutes(10));
+        PageReceiver.Received after = receiver.poll(1_000);
+        assertThat(after == null || "info".equals(after.body().getString("kind")))
+                .as("acknowledged by the source: sam is not paged, got %s", after).isTrue();
+
+        assertThat(post("/v2/enqueue", "unused", PagingFixture.pagerDuty("resolve", "srv01/mysql")).status())
+                .isEqualTo(202);
+        Await.until(() -> assertThat(incident(id).getJsonObject("incident").getString("status")).isEqualTo("resolved"));
+
+        assertThat(post("/v2/enqueue", "unused", PagingFixture.pagerDuty("trigger", "srv01/mysql")).status())
+                .isEqualTo(202);
+        Await.until(() -> assertThat(new JsonObject(get("/v1/incidents?status=triggered", ALEX_TOKEN).body())
+                .getJsonArray("incidents")).singleElement()
+                .satisfies(i -> assertThat(((JsonObject) i).getLong("id")).isNotEqualTo(id)));
+    }
+
+    @Test
+    void aRestartedGatewayContinuesTheEscalation() throws Exception {
+        startGateway();
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-restart", "Disk full")).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        Await.until(() -> assertThat(kinds(incident(1))).contains("delivered"));
+        stopGateway();
+
+        clock.advance(Duration.ofMinutes(6));
+        startGateway();
+        PageReceiver.Received resumed = receiver.next();
+        assertThat(resumed.path()).as("step 2 fell due while the gateway was down").isEqualTo("/sam");
+        assertThat(receiver.poll(1_000)).as("alex's delivered page is not sent again").isNull();
+    }
+
+    @Test
+    void aChannelThatNeverAnswersDoesNotHoldUpOtherPages() throws Exception {
+        io.vertx.core.http.HttpServer silent = Await.result(client.createHttpServer()
+                .requestHandler(request -> { }).listen(0, "127.0.0.1"));
+        String base = "http://127.0.0.1:" + receiver.port();
+        startGateway("http://127.0.0.1:" + silent.actualPort() + "/alex", base + "/sam");
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-silent", "API down")).status()).isEqualTo(200);
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-db", "Replica lag", "db")).status()).isEqualTo(200);
+        PageReceiver.Received page = receiver.next();
+        assertThat(page.path()).isEqualTo("/sam");
+        assertThat(page.body().encode()).contains("Replica lag");
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndChangeNothing() throws Exception {
+        startGateway();
+        JsonObject firing = PagingFixture.alertmanager("firing", "fp-bad", "Should not page");
+        assertThat(post("/v1/intake/alertmanager/am", "wrong-secret-0123456789", firing).status()).isEqualTo(401);
+        HttpProbe.Response malformed = http.send(HttpMethod.POST, "/v1/intake/alertmanager/am",
+                Map.of("Authorization", "Bearer " + ALERTMANAGER_SECRET, "Content-Type", "application/json"),
+                Buffer.buffer("{\"alerts\": [{\"status\": 7}]"));
+        assertThat(malformed.status()).isEqualTo(400);
+        HttpProbe.Response oversized = http.send(HttpMethod.POST, "/v1/intake/alertmanager/am",
+                Map.of("Authorization", "Bearer " + ALERTMANAGER_SECRET, "Content-Type", "application/json"),
+                Buffer.buffer("{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}"));
+        assertThat(oversized.status()).isEqualTo(413);
+        assertThat(post("/v2/enqueue", "unused", PagingFixture.pagerDuty("trigger", "k").put("routing_key",
+                "not-a-configured-key-000000")).status()).isIn(400, 401);
+
+        assertThat(http.send(HttpMethod.GET, "/v1/incidents", Map.of(), null).status()).isEqualTo(401);
+        assertThat(get("/v1/incidents", "not-a-live-token-0123456").status()).isEqualTo(401);
+        HttpProbe.Response badStatus = get("/v1/incidents?status=open", ALEX_TOKEN);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.body()).contains("status");
+        assertThat(post("/v1/incidents/1/acknowledge", ALEX_TOKEN, new JsonObject()).status()).isEqualTo(404);
+
+        assertThat(new JsonObject(get("/v1/incidents", ALEX_TOKEN).body()).getJsonArray("incidents")).isEmpty();
+        assertThat(receiver.poll(500)).isNull();
+
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET, firing).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        long id = new JsonObject(get("/v1/incidents", ALEX_TOKEN).body()).getJsonArray("incidents")
+                .getJsonObject(0).getLong("id");
+        HttpProbe.Response snooze = post("/v1/incidents/" + id + "/snooze", ALEX_TOKEN, new JsonObject().put("minutes", 0));
+        assertThat(snooze.status()).isEqualTo(400);
+        assertThat(snooze.body()).contains("minutes");
+        HttpProbe.Response reassign = post("/v1/incidents/" + id + "/reassign", ALEX_TOKEN,
+                new JsonObject().put("responder", "nobody"));
+        assertThat(reassign.status()).isEqualTo(400);
+        assertThat(reassign.body()).contains("responder");
+        assertThat(incident(id).getJsonObject("incident").getString("status")).isEqualTo("triggered");
+
+        HttpProbe.Response snoozed = post("/v1/incidents/" + id + "/snooze", ALEX_TOKEN, new JsonObject().put("minutes", 30));
+        assertThat(snoozed.status()).as(snoozed.body()).isEqualTo(200);
+        assertThat(post("/v1/incidents/" + id + "/resolve", ALEX_TOKEN, new JsonObject()).status()).isEqualTo(200);
+        assertThat(post("/v1/incidents/" + id + "/acknowledge", ALEX_TOKEN, new JsonObject()).status())
+                .as("a resolved incident cannot be acknowledged").isEqualTo(409);
     }
 }

@@ -16,10 +16,11 @@ final class PagingFixture {
     }
 
     /**
-     * Two responders paged on webhooks at {@code receiverUrl}/alex and /sam, a policy paging alex then (after five
-     * minutes) sam, an Alertmanager and a PagerDuty integration; the database under {@code dataDir}.
+     * Two responders paged on webhooks at {@code alexUrl} and {@code samUrl}, a policy paging alex then (after five
+     * minutes) sam, a policy for alerts labelled {@code team=db} paging sam first, an Alertmanager and a PagerDuty
+     * integration; the database under {@code dataDir}.
      */
-    static String config(Path dataDir, String receiverUrl, int port) {
+    static String config(Path dataDir, String alexUrl, String samUrl, int port) {
         return """
                 server: {host: 127.0.0.1, port: %d}
                 data_dir: %s
@@ -28,12 +29,12 @@ final class PagingFixture {
                     timezone: Europe/Berlin
                     live_token: %s
                     channels:
-                      - {type: webhook, url: %s/alex, timeout: 2s}
+                      - {type: webhook, url: %s, timeout: 2s}
                   - id: sam
                     timezone: UTC
                     live_token: %s
                     channels:
-                      - {type: webhook, url: %s/sam, timeout: 2s}
+                      - {type: webhook, url: %s, timeout: 2s}
                 teams:
                   - {id: sre, members: [alex, sam]}
                 escalation_policies:
@@ -41,18 +42,28 @@ final class PagingFixture {
                     steps:
                       - {delay: 5m, targets: [responder:alex]}
                       - {delay: 5m, targets: [responder:sam]}
+                  - id: databases
+                    steps:
+                      - {delay: 5m, targets: [responder:sam]}
+                routes:
+                  - {policy: databases, match: [team=db]}
                 default_policy: default
                 integrations:
                   - {name: am, type: alertmanager, secret: %s}
                   - {name: pd, type: pagerduty, routing_key: %s}
-                """.formatted(port, dataDir, ALEX_TOKEN, receiverUrl, SAM_TOKEN, receiverUrl, ALERTMANAGER_SECRET,
+                """.formatted(port, dataDir, ALEX_TOKEN, alexUrl, SAM_TOKEN, samUrl, ALERTMANAGER_SECRET,
                 ROUTING_KEY);
     }
 
     /** An Alertmanager 0.25 webhook (version 4) with one alert, as Alertmanager sends it. */
     static JsonObject alertmanager(String status, String fingerprint, String summary) {
+        return alertmanager(status, fingerprint, summary, "api");
+    }
+
+    /** The same, for an alert labelled {@code team=<team>}. */
+    static JsonObject alertmanager(String status, String fingerprint, String summary, String team) {
         JsonObject labels = new JsonObject().put("alertname", "HighErrorRate").put("instance", fingerprint)
-                .put("severity", "critical");
+                .put("severity", "critical").put("team", team);
         JsonObject alert = new JsonObject().put("status", status).put("labels", labels)
                 .put("annotations", new JsonObject().put("summary", summary))
                 .put("startsAt", "2026-12-01T08:55:37.39Z")
