@@ -44,6 +44,11 @@ final class YamlObject {
         problems.at(fullPath, problem);
     }
 
+    /** Marks keys as known without reading them, when their value cannot be judged (a secret of an unknown type). */
+    void skip(String... keys) {
+        known.addAll(List.of(keys));
+    }
+
     boolean has(String key) {
         known.add(key);
         JsonNode value = node.get(key);
