@@ -68,7 +68,7 @@ final class RespondersSection {
             List<ChannelConfig> channels = ChannelsSection.read(r, r.has("live_token"));
             int rate = r.integer("notification_rate_per_minute", ResponderConfig.DEFAULT_NOTIFICATION_RATE_PER_MINUTE, 1, 600);
             r.rejectUnknownKeys();
-            if (id != null && zone != null) {
+            if (id != null) {
                 responders.add(new ResponderConfig(id, name, zone, monitoring, resting, devices, partner, liveToken, channels, rate));
             }
         }
@@ -103,7 +103,7 @@ final class RespondersSection {
     private static ZoneId timezone(YamlObject r) {
         String zone = r.requiredString("timezone");
         if (zone == null) {
-            return null;
+            return ZoneOffset.UTC;
         }
         try {
             return ZoneId.of(zone);

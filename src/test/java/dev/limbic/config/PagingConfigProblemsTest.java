@@ -93,6 +93,16 @@ class PagingConfigProblemsTest {
     }
 
     @Test
+    void aResponderWithProblemsCanStillBeReferred() {
+        assertThat(problems("""
+                responders:
+                  - {id: alex}
+                teams:
+                  - {id: sre, members: [alex]}
+                """)).containsExactly("limbic.yaml: responders[0].timezone: missing");
+    }
+
+    @Test
     void teams() {
         assertThat(problems(PEOPLE + """
                 teams:
