@@ -27,7 +27,12 @@ final class IntegrationsSection {
             YamlObject i = item.object();
             String name = ids.claim(i, "name");
             IntegrationConfig.Type type = type(i);
-            SecretDigest secret = type == null ? null : secret(i, type, routingKeys);
+            SecretDigest secret = null;
+            if (type != null) {
+                secret = secret(i, type, routingKeys);
+            } else {
+                i.skip("secret", "routing_key");
+            }
             IntegrationConfig.Dedup dedup = IntegrationConfig.Dedup.ALERT;
             if (i.has("dedup") && type != null && !type.groupsAlerts()) {
                 i.problem("dedup", "is only for alertmanager and grafana integrations");
