@@ -12,7 +12,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running demo: the gateway on the built-in config, and one simulated strap per demo responder streaming
- * over a real WebSocket to the gateway's own device stream. The story's clock starts when the straps do.
+ * A running demo: the gateway on the built-in config, one simulated strap per demo responder streaming over a
+ * real WebSocket to the gateway's device stream, each responder's phone on their live stream (it prints what it
+ * gets and never acknowledges), and a demo alert {@link #ALERT_AFTER} in through the generic webhook. The devices
+ * run on a Vert.x of their own, as separate devices would. The story's clock starts when the straps do.
  * With {@code speed > 1} time runs faster (the gateway and the straps share the fast clock), so the whole
  * story fits in a few seconds.
  */
@@ -30,13 +38,20 @@ public final class Demo {
     public static final String CONFIG = "dev/limbic/demo/demo.yaml";
     /** The demo's straps and their tokens, as in {@link #CONFIG}. */
     private static final Map<String, String> TOKENS = Map.of("alex", "demo-alex-strap-token", "sam", "demo-sam-strap-token");
+    /** The demo responders' live tokens, as in {@link #CONFIG}. */
+    public static final Map<String, String> LIVE_TOKENS = Map.of("alex", "demo-alex-live-token-0001",
+            "sam", "demo-sam-live-token-00001");
+    /** The demo integration's secret, as in {@link #CONFIG}. */
+    public static final String ALERT_SECRET = "demo-generic-secret-000001";
+    /** When (story time) the demo alert fires. */
+    public static final Duration ALERT_AFTER = Duration.ofSeconds(30);
 
     private final Gateway gateway;
-    private final List<Long> timers;
+    private final Vertx devices;
 
-    private Demo(Gateway gateway, List<Long> timers) {
+    private Demo(Gateway gateway, Vertx devices) {
         this.gateway = gateway;
-        this.timers = timers;
+        this.devices = devices;
     }
 
     /** The built-in configuration. */
@@ -53,26 +68,35 @@ public final class Demo {
      *
      * @param speed how many times faster than real time the demo runs (1 for real time)
      */
-    public static Future<Demo> start(int port, double speed, PrintWriter out) throws ConfigException {
-        LimbicConfig config = config().withPort(port);
+    public static Future<Demo> start(int port, double speed, PrintWriter out) throws ConfigException, IOException {
+        LimbicConfig demo = config().withPort(port);
+        Path dataDir = Files.createTempDirectory("limbic-demo-");
+        LimbicConfig config = new LimbicConfig(demo.server(), dataDir, demo.database(), demo.stress(),
+                demo.responders(), demo.teams(), demo.schedules(), demo.escalationPolicies(), demo.router(),
+                demo.integrations(), demo.care());
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Clock.systemUTC(), speed);
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
             long startMillis = clock.millis();
             gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
                     elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
-            Future<Long> alex = stream(gateway, "alex", new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
+            Vertx devices = Vertx.vertx();
+            Future<Long> alex = stream(gateway, devices, "alex", new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
                     clock, frameEveryMillis);
-            Future<Long> sam = stream(gateway, "sam", new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
+            Future<Long> sam = stream(gateway, devices, "sam", new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
                     clock, frameEveryMillis);
-            return Future.all(alex, sam).map(all -> new Demo(gateway, List.of(alex.result(), sam.result())));
+            Future<Void> phones = Future.all(phone(gateway, devices, "alex", out, startMillis, clock),
+                    phone(gateway, devices, "sam", out, startMillis, clock)).mapEmpty();
+            devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
+                    timer -> fireAlert(gateway, devices, out, startMillis, clock));
+            return Future.all(alex, sam, phones).map(all -> new Demo(gateway, devices))
+                    .recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
         });
     }
 
     /** Connects one strap to the gateway and sends a frame every strap-second; the timer's id. */
-    private static Future<Long> stream(Gateway gateway, String responder, SimulatedStrap strap, Clock clock,
+    private static Future<Long> stream(Gateway gateway, Vertx vertx, String responder, SimulatedStrap strap, Clock clock,
                                        long everyMillis) {
-        Vertx vertx = gateway.vertx();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI(DeviceStreamEndpoint.PATH)
                 .addHeader("Authorization", "Bearer " + TOKENS.get(responder));
@@ -82,6 +106,49 @@ public final class Demo {
                         socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
                     }
                 }));
+    }
+
+    /**
+     * A responder's phone: connects to their live stream and prints every notification it gets. It never
+     * acknowledges, so the demo alert escalates.
+     */
+    private static Future<WebSocket> phone(Gateway gateway, Vertx devices, String responder, PrintWriter out, long startMillis,
+                                           Clock clock) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/responders/" + responder + "/live")
+                .addHeader("Authorization", "Bearer " + LIVE_TOKENS.get(responder));
+        return devices.createWebSocketClient().connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
+            JsonObject message = new JsonObject(text);
+            if ("notification".equals(message.getString("type"))) {
+                JsonObject n = message.getJsonObject("notification");
+                out.printf("[%s] %s's phone: %s: %s%n", elapsed(clock.millis() - startMillis), responder,
+                        n.getString("title"), n.getString("text"));
+                out.flush();
+            }
+        }));
+    }
+
+    /** Posts the demo alert through the real generic intake, as any monitoring script would. */
+    private static void fireAlert(Gateway gateway, Vertx devices, PrintWriter out, long startMillis, Clock clock) {
+        JsonObject alert = new JsonObject().put("summary", "Checkout latency p99 above 2 s").put("severity", "error")
+                .put("dedup_key", "demo/checkout-latency").put("source", "limbic-demo")
+                .put("labels", new JsonObject().put("service", "checkout"));
+        WebClient client = WebClient.create(devices);
+        client.post(gateway.port(), "127.0.0.1", "/v1/intake/generic/demo")
+                .bearerTokenAuthentication(ALERT_SECRET)
+                .sendJsonObject(alert)
+                .onComplete(sent -> {
+                    client.close();
+                    String when = elapsed(clock.millis() - startMillis);
+                    if (sent.succeeded() && sent.result().statusCode() < 300) {
+                        out.printf("[%s] demo alert fired (answered %d): alex is paged now; nobody acknowledges, so"
+                                + " sam is paged a minute later%n", when, sent.result().statusCode());
+                    } else {
+                        out.printf("[%s] demo alert failed: %s%n", when, sent.succeeded()
+                                ? sent.result().statusCode() + " " + sent.result().bodyAsString() : sent.cause());
+                    }
+                    out.flush();
+                });
     }
 
     private static String elapsed(long millis) {
@@ -95,7 +162,6 @@ public final class Demo {
 
     /** Stops the straps and the gateway. */
     public Future<Void> close() {
-        timers.forEach(gateway.vertx()::cancelTimer);
-        return gateway.close();
+        return devices.close().eventually(gateway::close);
     }
 }
