@@ -73,8 +73,8 @@ class DatabaseTest {
             assertThat(await(again.incidents().find(id))).isPresent();
             Row migrations = await(again.pool().query("SELECT count(*) AS applied, max(version) AS version"
                     + " FROM flyway_schema_history WHERE success").execute()).iterator().next();
-            assertThat(migrations.getLong("applied")).isEqualTo(1);
-            assertThat(migrations.getString("version")).isEqualTo("1");
+            assertThat(migrations.getLong("applied")).isEqualTo(2);
+            assertThat(migrations.getString("version")).isEqualTo("2");
         } finally {
             await(again.close());
         }
