@@ -130,7 +130,8 @@ public final class NotificationDispatcher {
     }
 
     private void start(Notification notification) {
-        List<Channel> list = List.copyOf(channels.channelsOf(notification.responder()));
+        List<Channel> configured = channels.channelsOf(notification.responder());
+        List<Channel> list = configured == null ? List.of() : List.copyOf(configured);
         if (list.isEmpty()) {
             finish(notification, false, Optional.empty(), 0, "no channels configured for " + notification.responder());
             return;
