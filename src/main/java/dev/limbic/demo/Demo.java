@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * A running demo: the gateway on the built-in config, and one simulated strap per demo responder streaming
- * over a real WebSocket to the gateway's own device stream. The story's clock starts when the straps do.
+ * over a real WebSocket to the gateway's own device stream. The story's clock starts once both straps are connected.
  * With {@code speed > 1} time runs faster (the gateway and the straps share the fast clock), so the whole
  * story fits in a few seconds.
  */
@@ -58,30 +58,36 @@ public final class Demo {
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Clock.systemUTC(), speed);
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
-            long startMillis = clock.millis();
-            gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
-                    elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
-            Future<Long> alex = stream(gateway, "alex", new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
-                    clock, frameEveryMillis);
-            Future<Long> sam = stream(gateway, "sam", new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
-                    clock, frameEveryMillis);
-            return Future.all(alex, sam).map(all -> new Demo(gateway, List.of(alex.result(), sam.result())));
+            Future<WebSocket> alex = connect(gateway, "alex");
+            Future<WebSocket> sam = connect(gateway, "sam");
+            return Future.all(alex, sam).map(connected -> {
+                long startMillis = clock.millis();
+                gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
+                        elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
+                return new Demo(gateway, List.of(
+                        stream(gateway.vertx(), alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
+                                clock, frameEveryMillis),
+                        stream(gateway.vertx(), sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
+                                clock, frameEveryMillis)));
+            });
         });
     }
 
-    /** Connects one strap to the gateway and sends a frame every strap-second; the timer's id. */
-    private static Future<Long> stream(Gateway gateway, String responder, SimulatedStrap strap, Clock clock,
-                                       long everyMillis) {
-        Vertx vertx = gateway.vertx();
+    /** Connects a responder's strap to the gateway's device stream, as a relay would. */
+    private static Future<WebSocket> connect(Gateway gateway, String responder) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI(DeviceStreamEndpoint.PATH)
                 .addHeader("Authorization", "Bearer " + TOKENS.get(responder));
-        return vertx.createWebSocketClient().connect(options).map((WebSocket socket) ->
-                vertx.setPeriodic(everyMillis, timer -> {
-                    if (!socket.isClosed() && !socket.writeQueueFull()) {
-                        socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
-                    }
-                }));
+        return gateway.vertx().createWebSocketClient().connect(options);
+    }
+
+    /** Sends the strap's frame every strap-second; the timer's id. */
+    private static long stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
+        return vertx.setPeriodic(everyMillis, timer -> {
+            if (!socket.isClosed() && !socket.writeQueueFull()) {
+                socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
+            }
+        });
     }
 
     private static String elapsed(long millis) {
