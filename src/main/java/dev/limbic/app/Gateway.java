@@ -60,6 +60,7 @@ public final class Gateway {
         } catch (IOException e) {
             return Future.failedFuture(e);
         }
+        NettyWarmUp.run();
         MetricsRegistry registry = new MetricsRegistry();
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         VertxOptions options = new VertxOptions(vertxOptions)

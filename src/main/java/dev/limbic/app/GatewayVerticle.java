@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server of the gateway, on one event loop. The gateway deploys one per event loop, all sharing
@@ -17,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * never crosses threads.
  */
 final class GatewayVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
     private final GatewayServices services;
     private final int port;
 
@@ -41,7 +44,9 @@ final class GatewayVerticle extends VerticleBase {
                 .setPort(port)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
-        return vertx.createHttpServer(options).requestHandler(router).listen();
+        return vertx.createHttpServer(options).requestHandler(router)
+                .exceptionHandler(failure -> LOG.debug("connection failed", failure))
+                .listen();
     }
 
     private static void health(RoutingContext ctx, boolean up) {

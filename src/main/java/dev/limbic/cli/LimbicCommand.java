@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 DecodeCommand.class,
                 ReplayCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LimbicCommand implements Runnable {
