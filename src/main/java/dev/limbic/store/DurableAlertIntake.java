@@ -95,22 +95,23 @@ public final class DurableAlertIntake {
         if (closed) {
             return Future.failedFuture(new IllegalStateException("alert intake is closed"));
         }
-        List<PlannedEvent> planned = new ArrayList<>(events.size());
+        int size = events.size();
+        int before = waiting.getAndAdd(size);
+        if (before + size > options.capacity()) {
+            waiting.addAndGet(-size);
+            return Future.failedFuture(new IntakeOverloadedException(size, before, options.capacity()));
+        }
+        List<PlannedEvent> planned = new ArrayList<>(size);
         try {
             for (AlertEvent event : events) {
                 AlertEvent storable = storable(event);
                 String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
                 planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy,
-                        storable.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(storable.labels())).encode()));
+                        labelsJson(storable)));
             }
         } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-        int size = planned.size();
-        int before = waiting.getAndAdd(size);
-        if (before + size > options.capacity()) {
             waiting.addAndGet(-size);
-            return Future.failedFuture(new IntakeOverloadedException(size, before, options.capacity()));
+            return Future.failedFuture(e);
         }
         Request request = new Request(planned, Vertx.currentContext());
         inbox.add(request);
@@ -182,6 +183,10 @@ public final class DurableAlertIntake {
         return new AlertEvent(withoutNul(event.integration()), withoutNul(event.dedupKey()), event.action(),
                 event.severity(), withoutNul(event.summary()), withoutNul(event.source()), labels,
                 event.detailsJson().replace("\\u0000", "\\ufffd"), event.receivedAt());
+    }
+
+    private static String labelsJson(AlertEvent event) {
+        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
     }
 
     /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
