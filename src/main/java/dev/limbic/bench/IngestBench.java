@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +32,8 @@ public final class IngestBench {
     static final String STREAM_PATH = "/v1/devices/stream";
     /** The gateway's counter of frames it accepted. */
     static final String GATEWAY_FRAMES_METRIC = "limbic_frames_ingested_total";
+    /** The gateway's counter of frames it refused, labelled by {@code reason}. */
+    static final String GATEWAY_REJECTED_METRIC = "limbic_frames_rejected_total";
     /** The gateway's histogram from a frame's send time to the stress state it updated. */
     static final String GATEWAY_LATENCY_METRIC = "limbic_frame_to_state_seconds";
 
@@ -44,17 +48,19 @@ public final class IngestBench {
     /** A server the bench can measure. */
     public enum Target {
         /** The bare Vert.x WebSocket sink ({@code limbic bench sink}). */
-        SINK("sink", WebSocketSink.FRAMES_METRIC, null),
+        SINK("sink", WebSocketSink.FRAMES_METRIC, null, null),
         /** The real gateway ({@code limbic serve}). */
-        GATEWAY("gateway", GATEWAY_FRAMES_METRIC, GATEWAY_LATENCY_METRIC);
+        GATEWAY("gateway", GATEWAY_FRAMES_METRIC, GATEWAY_REJECTED_METRIC, GATEWAY_LATENCY_METRIC);
 
         private final String label;
         private final String framesMetric;
+        private final String rejectedMetric;
         private final String latencyMetric;
 
-        Target(String label, String framesMetric, String latencyMetric) {
+        Target(String label, String framesMetric, String rejectedMetric, String latencyMetric) {
             this.label = label;
             this.framesMetric = framesMetric;
+            this.rejectedMetric = rejectedMetric;
             this.latencyMetric = latencyMetric;
         }
 
@@ -142,7 +148,8 @@ public final class IngestBench {
         say("%s: starting (%s)", target.label(), String.join(" ", args));
         try (ServerProcess server = ServerProcess.start(target.label(), jvmOptions, args, port,
                 workDir.resolve(target.label() + ".log"), Duration.ofSeconds(60))) {
-            Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(settings.clientEventLoops())).build();
+            Vertx vertx = Vertx.builder().with(new VertxOptions()
+                    .setEventLoopPoolSize(settings.clientEventLoops()).setPreferNativeTransport(true)).build();
             try {
                 return drive(target, server, vertx, port);
             } catch (Exception e) {
@@ -190,10 +197,21 @@ public final class IngestBench {
                     client.firstError());
         }
         double serverFrames = scrapeAfter.sum(target.framesMetric) - scrapeBefore.sum(target.framesMetric);
+        Map<String, Double> rejectedPerSecond = new TreeMap<>();
+        if (target.rejectedMetric != null) {
+            Map<String, Double> before = scrapeBefore.sumByLabel(target.rejectedMetric, "reason");
+            scrapeAfter.sumByLabel(target.rejectedMetric, "reason").forEach((reason, count) -> {
+                double perSecond = (count - before.getOrDefault(reason, 0.0)) / seconds;
+                if (perSecond > 0) {
+                    rejectedPerSecond.put(reason, perSecond);
+                }
+            });
+        }
         double p99 = target.latencyMetric == null ? Double.NaN
                 : scrapeAfter.quantileSince(scrapeBefore, target.latencyMetric, 0.99);
         return new IngestReport.Result(target, serverFrames / seconds, !Double.isNaN(serverFrames),
-                (sentAfter - sentBefore) / seconds, client.framesSkipped() - skippedBefore, client.streamsClosed(),
+                (sentAfter - sentBefore) / seconds, rejectedPerSecond, client.framesSkipped() - skippedBefore,
+                client.streamsClosed(),
                 serverAfter.cpuPercentSince(serverBefore, seconds), serverAfter.rssBytes(),
                 clientAfter.cpuPercentSince(clientBefore, seconds), p99,
                 target.latencyMetric != null && scrapeAfter.has(target.latencyMetric + "_bucket"));

@@ -4,6 +4,7 @@ import dev.limbic.bench.IngestBench;
 import dev.limbic.bench.IngestReport;
 import dev.limbic.bench.WebSocketSink;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,13 +133,14 @@ final class BenchCommand implements Runnable {
         int port;
 
         @Option(names = "--instances", paramLabel = "N",
-                description = "Server instances (event loops). Default: one per available processor.")
+                description = "Server instances and event loops (native transport, like the gateway). Default: one per available processor.")
         Integer instances;
 
         @Override
         public Integer call() throws Exception {
-            Vertx vertx = Vertx.vertx();
             int count = instances != null ? instances : Runtime.getRuntime().availableProcessors();
+            Vertx vertx = Vertx.builder()
+                    .with(new VertxOptions().setEventLoopPoolSize(count).setPreferNativeTransport(true)).build();
             WebSocketSink.deploy(vertx, port, count).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             spec.commandLine().getOut().printf("bench sink: %d instances listening on 127.0.0.1:%d%n", count, port);
             spec.commandLine().getOut().flush();
