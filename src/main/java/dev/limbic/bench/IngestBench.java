@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * the p99 of its {@value #GATEWAY_LATENCY_METRIC} histogram over the window.
  */
 public final class IngestBench {
+    /** Most streams one run opens: the client and each server hold one socket per stream. */
+    public static final int MAX_STREAMS = 10_000;
     /** The gateway's WebSocket path for device streams. */
     static final String STREAM_PATH = "/v1/devices/stream";
     /** The gateway's counter of frames it accepted. */
@@ -81,8 +83,9 @@ public final class IngestBench {
                            int clientEventLoops, List<Target> targets, List<String> serverJvmOptions,
                            List<String> gatewayJvmOptions) {
         public Settings {
-            if (streams < 1) {
-                throw new IllegalArgumentException("--streams must be at least 1");
+            if (streams < 1 || streams > MAX_STREAMS) {
+                throw new IllegalArgumentException("--streams must be between 1 and " + MAX_STREAMS
+                        + " (each process may hold 20,000 open files, and the client holds one socket per stream)");
             }
             if (mode == Mode.FLEET && !(rateHz > 0 && rateHz <= 100)) {
                 throw new IllegalArgumentException("--rate must be above 0 and at most 100 Hz");
@@ -149,7 +152,8 @@ public final class IngestBench {
         try (ServerProcess server = ServerProcess.start(target.label(), jvmOptions, args, port,
                 workDir.resolve(target.label() + ".log"), Duration.ofSeconds(60))) {
             Vertx vertx = Vertx.builder().with(new VertxOptions()
-                    .setEventLoopPoolSize(settings.clientEventLoops()).setPreferNativeTransport(true)).build();
+                    .setEventLoopPoolSize(settings.clientEventLoops()).setPreferNativeTransport(true)
+                    .setMaxEventLoopExecuteTime(10).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)).build();
             try {
                 return drive(target, server, vertx, port);
             } catch (Exception e) {

@@ -47,7 +47,10 @@ final class BenchCommand implements Runnable {
         String mode;
 
         @Option(names = {"--streams", "--connections"}, paramLabel = "N",
-                description = "Device streams (one per responder). Default: 100 for flood, 10000 for fleet.")
+                description = {"Device streams (one per responder), at most 10000 (the open-file limit). Default: 5000 "
+                        + "for flood, 10000 for fleet.",
+                        "The gateway paces each stream to 64 frames/s (no strap sends more), so a flood needs "
+                        + "thousands of streams to find its limit."})
         Integer streams;
 
         @Option(names = "--rate", defaultValue = "1", paramLabel = "HZ",
@@ -55,7 +58,8 @@ final class BenchCommand implements Runnable {
         double rateHz;
 
         @Option(names = "--warmup", paramLabel = "SECONDS",
-                description = "Seconds of sending before measuring. Default: 5 for flood, 10 for fleet.")
+                description = "Seconds of sending before measuring. Default: 5 for flood, 20 for fleet (past the "
+                        + "detectors' warm-up, so their first state changes fall outside the window).")
         Double warmupSeconds;
 
         @Option(names = "--duration", paramLabel = "SECONDS",
@@ -86,8 +90,8 @@ final class BenchCommand implements Runnable {
             IngestBench.Settings settings;
             try {
                 settings = new IngestBench.Settings(benchMode,
-                        streams != null ? streams : flood ? 100 : 10_000, rateHz,
-                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 10,
+                        streams != null ? streams : flood ? 5_000 : 10_000, rateHz,
+                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 20,
                         measureSeconds != null ? measureSeconds : flood ? 10 : 30,
                         clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions);
             } catch (IllegalArgumentException e) {
