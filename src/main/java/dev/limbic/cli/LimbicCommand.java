@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "limbic 0.1.0",
         description = "A stress-aware paging gateway.",
         subcommands = {
+                CheckConfigCommand.class,
                 DecodeCommand.class,
                 ReplayCommand.class,
                 BenchCommand.class,

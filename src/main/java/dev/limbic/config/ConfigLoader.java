@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.limbic.alert.Router;
+import dev.limbic.escalation.EscalationPolicy;
+import dev.limbic.schedule.Schedule;
 import dev.limbic.stress.StressThresholds;
 
 import java.io.IOException;
@@ -14,14 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads a Limbic YAML file into a {@link LimbicConfig}, or fails with every problem it has.
  *
  * <p>The file is read as a tree, then each top-level concept is read by its own section reader
- * ({@link ServerSection}, {@link StressSection}, {@link RespondersSection}, …), which asks for the keys it
- * knows; the keys nobody asked for are reported as unknown. A new concept (integrations, schedules, …)
- * is one more section reader and one more line in {@link #read}.
+ * ({@link ServerSection}, {@link RespondersSection}, {@link SchedulesSection}, {@link RoutesSection}, …), which asks for the keys it
+ * knows; the keys nobody asked for are reported as unknown. Sections read later check their references to ids
+ * read earlier (a policy's targets name responders and schedules, a route names a policy), so a new concept is
+ * one more section reader and one more line in {@link #read}.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -79,10 +84,22 @@ public final class ConfigLoader {
     private static LimbicConfig read(YamlObject root) {
         ServerConfig server = ServerSection.read(root);
         Path dataDir = DataDirSection.read(root);
+        DatabaseConfig database = DatabaseSection.read(root);
         StressThresholds stress = StressSection.read(root);
         List<ResponderConfig> responders = RespondersSection.read(root, stress);
+        Ids responderIds = Ids.of("responder", responders.stream().map(ResponderConfig::id).toList());
+        List<TeamConfig> teams = TeamsSection.read(root, responderIds);
+        Ids scheduleIds = new Ids("schedule");
+        List<Schedule> schedules = SchedulesSection.read(root, responderIds, scheduleIds);
+        Ids policyIds = new Ids("escalation policy");
+        List<EscalationPolicy> policies = EscalationPoliciesSection.read(root, responderIds, scheduleIds, policyIds);
+        Ids integrationNames = new Ids("integration");
+        List<IntegrationConfig> integrations = IntegrationsSection.read(root, integrationNames);
+        Optional<Router> router = RoutesSection.read(root, policyIds, integrationNames);
+        CareConfig care = CareSection.read(root);
         root.rejectUnknownKeys();
-        return new LimbicConfig(server, dataDir, stress, responders);
+        return new LimbicConfig(server, dataDir, database, stress, responders, teams, schedules, policies, router,
+                integrations, care);
     }
 
     private static String where(JsonLocation location) {

@@ -7,12 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
-/** Reads {@code responders[]} with their {@code devices[]}, checking ids and tokens across all of them. */
+/**
+ * Reads {@code responders[]} with their {@code devices[]} and {@code channels[]}, checking ids, tokens and
+ * partners across all of them.
+ */
 final class RespondersSection {
     static final Pattern ID = Pattern.compile("[a-z0-9_-]+");
     static final int MIN_TOKEN_LENGTH = 16;
@@ -22,9 +27,11 @@ final class RespondersSection {
 
     static List<ResponderConfig> read(YamlObject root, StressThresholds stress) {
         List<ResponderConfig> responders = new ArrayList<>();
-        Map<String, String> responderIds = new HashMap<>();
+        Map<String, String> responderIds = new LinkedHashMap<>();
         Map<String, String> deviceIds = new HashMap<>();
         Map<DeviceToken, String> tokens = new HashMap<>();
+        Map<SecretDigest, String> liveTokens = new HashMap<>();
+        Map<String, YamlObject> partnerOf = new LinkedHashMap<>();
         for (YamlObject.Item item : root.objects("responders")) {
             YamlObject r = item.object();
             String id = r.requiredString("id");
@@ -53,18 +60,50 @@ final class RespondersSection {
                     devices.add(device);
                 }
             }
+            Optional<String> partner = r.optionalString("partner");
+            if (partner.isPresent() && id != null) {
+                partnerOf.put(id, r);
+            }
+            Optional<SecretDigest> liveToken = liveToken(r, liveTokens);
+            List<ChannelConfig> channels = ChannelsSection.read(r, r.has("live_token"));
+            int rate = r.integer("notification_rate_per_minute", ResponderConfig.DEFAULT_NOTIFICATION_RATE_PER_MINUTE, 1, 600);
             r.rejectUnknownKeys();
-            if (id != null && zone != null) {
-                responders.add(new ResponderConfig(id, name, zone, monitoring, resting, devices));
+            if (id != null) {
+                responders.add(new ResponderConfig(id, name, zone, monitoring, resting, devices, partner, liveToken, channels, rate));
             }
         }
+        partnerOf.forEach((id, r) -> {
+            String partner = r.string("partner", null);
+            if (partner.equals(id)) {
+                r.problem("partner", "'" + id + "' cannot be their own partner");
+            } else if (!responderIds.containsKey(partner)) {
+                r.problem("partner", References.unknown("responder", partner, responderIds.keySet()));
+            }
+        });
         return responders;
+    }
+
+    private static Optional<SecretDigest> liveToken(YamlObject r, Map<SecretDigest, String> liveTokens) {
+        String secret = r.string("live_token", null);
+        if (secret == null) {
+            return Optional.empty();
+        }
+        if (secret.length() < MIN_TOKEN_LENGTH) {
+            r.problem("live_token", "must be at least " + MIN_TOKEN_LENGTH + " characters");
+            return Optional.empty();
+        }
+        SecretDigest digest = SecretDigest.of(secret);
+        String owner = liveTokens.putIfAbsent(digest, r.path());
+        if (owner != null) {
+            r.problem("live_token", "is the same as the live_token of " + owner + " (each responder needs their own)");
+        }
+        return Optional.of(digest);
     }
 
     private static ZoneId timezone(YamlObject r) {
         String zone = r.requiredString("timezone");
         if (zone == null) {
-            return null;
+            return ZoneOffset.UTC;
         }
         try {
             return ZoneId.of(zone);

@@ -2,10 +2,13 @@ package dev.limbic.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -36,6 +39,16 @@ final class YamlObject {
         problems.at(pathOf(key), problem);
     }
 
+    /** A problem with the value at a full path, such as a list item ({@code routes[0].match[1]}). */
+    void problemAt(String fullPath, String problem) {
+        problems.at(fullPath, problem);
+    }
+
+    /** Marks keys as known without reading them, when their value cannot be judged (a secret of an unknown type). */
+    void skip(String... keys) {
+        known.addAll(List.of(keys));
+    }
+
     boolean has(String key) {
         known.add(key);
         JsonNode value = node.get(key);
@@ -62,6 +75,34 @@ final class YamlObject {
             return null;
         }
         return string(key, null);
+    }
+
+    /** A string if the key is present. */
+    Optional<String> optionalString(String key) {
+        return Optional.ofNullable(string(key, null));
+    }
+
+    /** A duration ({@code 30s}, {@code 5m}, {@code 1h30m}, {@code 30d}) if the key is present and one. */
+    Optional<Duration> optionalDuration(String key) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            problem(key, "must be " + Durations.FORMAT_HINT + " (with a unit)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Durations.parse(value.asText()));
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A duration, or {@code fallback} when absent or unreadable. */
+    Duration duration(String key, Duration fallback) {
+        return optionalDuration(key).orElse(fallback);
     }
 
     /** An integer within {@code [min, max]}, or {@code fallback}. */
@@ -144,6 +185,65 @@ final class YamlObject {
         return items;
     }
 
+    /** A list of strings (or numbers, read as text); empty when absent. Other items are reported and skipped. */
+    List<Element> strings(String key) {
+        List<Element> strings = new ArrayList<>();
+        for (Element element : elements(key)) {
+            if (element.text() == null) {
+                problems.at(element.path(), "must be a string");
+            } else {
+                strings.add(element);
+            }
+        }
+        return strings;
+    }
+
+    /** A list whose items may be strings or mappings (for example step targets); empty when absent. */
+    List<Element> elements(String key) {
+        JsonNode value = value(key);
+        List<Element> elements = new ArrayList<>();
+        if (value == null) {
+            return elements;
+        }
+        if (!value.isArray()) {
+            problem(key, "must be a list");
+            return elements;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = pathOf(key) + "[" + i + "]";
+            JsonNode item = value.get(i);
+            if (item.isObject()) {
+                elements.add(new Element(itemPath, null, new YamlObject(item, itemPath, problems)));
+            } else if (item.isValueNode() && !item.isNull() && !item.isBinary()) {
+                elements.add(new Element(itemPath, item.asText(), null));
+            } else {
+                problems.at(itemPath, "must be a string or a mapping");
+            }
+        }
+        return elements;
+    }
+
+    /** A mapping of names to string values (for example HTTP headers); empty when absent. */
+    Map<String, String> stringMap(String key) {
+        Map<String, String> map = new LinkedHashMap<>();
+        JsonNode value = value(key);
+        if (value == null) {
+            return map;
+        }
+        if (!value.isObject()) {
+            problem(key, "must be a mapping of names to values");
+            return map;
+        }
+        value.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                map.put(field.getKey(), field.getValue().asText());
+            } else {
+                problems.at(pathOf(key) + "." + field.getKey(), "must be a string");
+            }
+        });
+        return map;
+    }
+
     /** Reports each key of this mapping that no reader asked for, suggesting the nearest known key. */
     void rejectUnknownKeys() {
         Iterator<String> names = node.fieldNames();
@@ -163,6 +263,10 @@ final class YamlObject {
         known.add(key);
         JsonNode value = node.get(key);
         return value == null || value.isNull() ? null : value;
+    }
+
+    /** An item of a list at {@code path}: either a scalar's {@code text} or a mapping's {@code object}. */
+    record Element(String path, String text, YamlObject object) {
     }
 
     /** A mapping inside a list, with its index. */

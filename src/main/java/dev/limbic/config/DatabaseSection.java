@@ -1,0 +1,46 @@
+package dev.limbic.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/** Reads {@code database}: {@code url} (absent for the embedded server) and {@code pool_size}. */
+final class DatabaseSection {
+    private DatabaseSection() {
+    }
+
+    static DatabaseConfig read(YamlObject root) {
+        return root.object("database").map(db -> {
+            Optional<URI> url = db.optionalString("url").flatMap(text -> url(db, text));
+            int pool = db.integer("pool_size", DatabaseConfig.DEFAULT_POOL_SIZE, 1, 256);
+            db.rejectUnknownKeys();
+            return new DatabaseConfig(url, pool);
+        }).orElseGet(DatabaseConfig::embedded);
+    }
+
+    private static Optional<URI> url(YamlObject db, String text) {
+        String shown = redact(text);
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            db.problem("url", "'" + shown + "' is not a URL (expected postgresql://user:pass@host:port/db)");
+            return Optional.empty();
+        }
+        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+            db.problem("url", "'" + shown + "' must start with postgresql:// (leave url out for the embedded database)");
+        } else if (uri.getHost() == null) {
+            db.problem("url", "'" + shown + "' names no host (expected postgresql://user:pass@host:port/db)");
+        } else if (uri.getPath() == null || uri.getPath().length() < 2 || uri.getPath().indexOf('/', 1) >= 0) {
+            db.problem("url", "'" + shown + "' names no database (expected postgresql://user:pass@host:port/db)");
+        } else {
+            return Optional.of(uri);
+        }
+        return Optional.empty();
+    }
+
+    /** The URL with its password replaced by {@code ***}. */
+    static String redact(Object url) {
+        return url.toString().replaceAll("://([^:@/]*):[^@/]*@", "://$1:***@");
+    }
+}
