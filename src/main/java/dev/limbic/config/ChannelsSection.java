@@ -66,13 +66,13 @@ final class ChannelsSection {
             case LIVE -> {
             }
             case WEBHOOK -> {
-                url = httpUrl(c, "url", true);
+                url = httpUrl(c, "url");
                 headers = c.stringMap("headers");
                 token = nonEmpty(c, "bearer_token");
             }
-            case SLACK -> url = httpUrl(c, "url", true);
+            case SLACK -> url = httpUrl(c, "url");
             case NTFY -> {
-                url = c.has("server") ? httpUrl(c, "server", true) : Optional.of(ChannelConfig.DEFAULT_NTFY_SERVER);
+                url = c.has("server") ? httpUrl(c, "server") : Optional.of(ChannelConfig.DEFAULT_NTFY_SERVER);
                 topic = Optional.ofNullable(c.requiredString("topic"));
                 topic.filter(t -> t.isBlank() || t.contains("/"))
                         .ifPresent(t -> c.problem("topic", "must be a non-empty name without '/'"));
@@ -93,9 +93,9 @@ final class ChannelsSection {
         return value;
     }
 
-    /** An absolute http or https URL with a host at {@code key}; reported otherwise. */
-    static Optional<URI> httpUrl(YamlObject c, String key, boolean required) {
-        String text = required ? c.requiredString(key) : c.string(key, null);
+    /** The required absolute http or https URL with a host at {@code key}; reported otherwise. */
+    static Optional<URI> httpUrl(YamlObject c, String key) {
+        String text = c.requiredString(key);
         if (text == null) {
             return Optional.empty();
         }

@@ -37,16 +37,18 @@ public final class ConfigLoader {
 
     /** Loads the file at {@code file}; problems are prefixed with the path as given. */
     public static LimbicConfig load(Path file) throws ConfigException {
-        String name = file.toString();
-        byte[] content;
+        return parse(file.toString(), read(file));
+    }
+
+    /** The bytes of {@code file}, or its problem ({@code FILE: no such file}). */
+    static byte[] read(Path file) throws ConfigException {
         try {
-            content = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(name + ": no such file"));
+            throw new ConfigException(List.of(file + ": no such file"));
         } catch (IOException e) {
-            throw new ConfigException(List.of(name + ": cannot be read: " + e.getMessage()));
+            throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
         }
-        return parse(name, content);
     }
 
     /** Loads a configuration from a stream (for example a class-path resource) named {@code name} in problems. */

@@ -3,9 +3,6 @@ package dev.limbic.config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +50,7 @@ public final class ConfigReloader {
      */
     public static ConfigReloader load(Path file) throws ConfigException {
         Objects.requireNonNull(file, "file");
-        byte[] content = read(file);
+        byte[] content = ConfigLoader.read(file);
         return new ConfigReloader(file, ConfigLoader.parse(file.toString(), content), digest(content));
     }
 
@@ -81,7 +78,7 @@ public final class ConfigReloader {
     public synchronized boolean checkForChange() {
         byte[] content;
         try {
-            content = read(file);
+            content = ConfigLoader.read(file);
         } catch (ConfigException e) {
             if (seenContent != null) {
                 seenContent = null;
@@ -101,7 +98,7 @@ public final class ConfigReloader {
     public synchronized boolean reload() {
         byte[] content;
         try {
-            content = read(file);
+            content = ConfigLoader.read(file);
         } catch (ConfigException e) {
             seenContent = null;
             reject(e.problems());
@@ -172,16 +169,6 @@ public final class ConfigReloader {
             } catch (RuntimeException e) {
                 LOG.error("a rejection listener failed on {}", file, e);
             }
-        }
-    }
-
-    private static byte[] read(Path file) throws ConfigException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(file + ": no such file"));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
         }
     }
 

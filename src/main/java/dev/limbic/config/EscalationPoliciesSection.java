@@ -32,9 +32,9 @@ final class EscalationPoliciesSection {
             }
             List<EscalationStep> steps = new ArrayList<>();
             List<YamlObject.Item> stepItems = p.objects("steps");
-            if (stepItems.isEmpty() && !p.has("steps")) {
+            if (!p.has("steps")) {
                 p.problem("steps", "missing (a policy needs at least one step)");
-            } else if (stepItems.isEmpty()) {
+            } else if (p.isEmptyList("steps")) {
                 p.problem("steps", "must have at least one step");
             }
             boolean complete = !stepItems.isEmpty();
@@ -67,8 +67,10 @@ final class EscalationPoliciesSection {
         }
         List<Target> targets = new ArrayList<>();
         List<YamlObject.Element> elements = s.elements("targets");
-        if (elements.isEmpty()) {
-            s.problem("targets", s.has("targets") ? "must name at least one target" : "missing (" + TARGET_HINT + ")");
+        if (!s.has("targets")) {
+            s.problem("targets", "missing (" + TARGET_HINT + ")");
+        } else if (s.isEmptyList("targets")) {
+            s.problem("targets", "must name at least one target");
         }
         boolean complete = true;
         for (YamlObject.Element element : elements) {

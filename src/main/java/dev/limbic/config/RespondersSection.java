@@ -31,7 +31,7 @@ final class RespondersSection {
         Map<String, String> deviceIds = new HashMap<>();
         Map<DeviceToken, String> tokens = new HashMap<>();
         Map<SecretDigest, String> liveTokens = new HashMap<>();
-        Map<String, YamlObject> partnerOf = new LinkedHashMap<>();
+        List<PartnerChoice> partners = new ArrayList<>();
         for (YamlObject.Item item : root.objects("responders")) {
             YamlObject r = item.object();
             String id = r.requiredString("id");
@@ -62,7 +62,7 @@ final class RespondersSection {
             }
             Optional<String> partner = r.optionalString("partner");
             if (partner.isPresent() && id != null) {
-                partnerOf.put(id, r);
+                partners.add(new PartnerChoice(id, partner.get(), r));
             }
             Optional<SecretDigest> liveToken = liveToken(r, liveTokens);
             List<ChannelConfig> channels = ChannelsSection.read(r, r.has("live_token"));
@@ -72,15 +72,18 @@ final class RespondersSection {
                 responders.add(new ResponderConfig(id, name, zone, monitoring, resting, devices, partner, liveToken, channels, rate));
             }
         }
-        partnerOf.forEach((id, r) -> {
-            String partner = r.string("partner", null);
-            if (partner.equals(id)) {
-                r.problem("partner", "'" + id + "' cannot be their own partner");
-            } else if (!responderIds.containsKey(partner)) {
-                r.problem("partner", References.unknown("responder", partner, responderIds.keySet()));
+        for (PartnerChoice choice : partners) {
+            if (choice.partner().equals(choice.responder())) {
+                choice.at().problem("partner", "'" + choice.responder() + "' cannot be their own partner");
+            } else if (!responderIds.containsKey(choice.partner())) {
+                choice.at().problem("partner", References.unknown("responder", choice.partner(), responderIds.keySet()));
             }
-        });
+        }
         return responders;
+    }
+
+    /** A responder's partner, checked once every responder is known. */
+    private record PartnerChoice(String responder, String partner, YamlObject at) {
     }
 
     private static Optional<SecretDigest> liveToken(YamlObject r, Map<SecretDigest, String> liveTokens) {

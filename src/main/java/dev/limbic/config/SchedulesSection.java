@@ -93,9 +93,9 @@ final class SchedulesSection {
         }
         List<String> participants = new ArrayList<>();
         List<YamlObject.Element> named = r.strings("participants");
-        if (named.isEmpty() && !r.has("participants")) {
+        if (!r.has("participants")) {
             r.problem("participants", "missing (the responders who take shifts, in order)");
-        } else if (named.isEmpty()) {
+        } else if (r.isEmptyList("participants")) {
             r.problem("participants", "must name at least one responder");
         }
         for (YamlObject.Element p : named) {

@@ -44,6 +44,12 @@ final class YamlObject {
         problems.at(fullPath, problem);
     }
 
+    /** Whether the key holds a list with no items (as opposed to being absent or not a list). */
+    boolean isEmptyList(String key) {
+        JsonNode value = value(key);
+        return value != null && value.isArray() && value.isEmpty();
+    }
+
     /** Marks keys as known without reading them, when their value cannot be judged (a secret of an unknown type). */
     void skip(String... keys) {
         known.addAll(List.of(keys));

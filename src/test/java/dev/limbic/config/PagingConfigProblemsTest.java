@@ -130,6 +130,7 @@ class PagingConfigProblemsTest {
                       - {type: daily, shift_hours: 2, start: yesterday, handoff_time: "25:00", participants: [alx]}
                       - {type: weekly, shift_weeks: 0, start: 2026-01-05, participants: []}
                       - {type: daily, start: 2026-01-05}
+                      - {type: daily, start: 2026-01-05, participants: alex}
                     overrides:
                       - {responder: sam, replaces: sam, start: 2026-01-06T09:00, end: 2026-01-06T08:00}
                       - {responder: jo, start: 2026-01-06T09:00}
@@ -147,6 +148,7 @@ class PagingConfigProblemsTest {
                 "limbic.yaml: schedules[0].rotations[3].shift_weeks: must be an integer between 1 and 10000",
                 "limbic.yaml: schedules[0].rotations[3].participants: must name at least one responder",
                 "limbic.yaml: schedules[0].rotations[4].participants: missing (the responders who take shifts, in order)",
+                "limbic.yaml: schedules[0].rotations[5].participants: must be a list",
                 "limbic.yaml: schedules[0].overrides[0].replaces: 'sam' cannot replace themself",
                 "limbic.yaml: schedules[0].overrides[0].end: must be after start",
                 "limbic.yaml: schedules[0].overrides[1].responder: no responder 'jo' (known: alex, sam)",
@@ -172,6 +174,8 @@ class PagingConfigProblemsTest {
                   - {id: empty, steps: []}
                   - {id: none}
                   - {id: default, steps: [{delay: 1m, targets: [responder:alex]}]}
+                  - {id: flat, steps: {delay: 1m}}
+                  - {id: single, steps: [{delay: 1m, targets: responder:alex}]}
                 default_policy: default
                 """)).containsExactly(
                 "limbic.yaml: escalation_policies[0].repeat: must be an integer between 0 and 100",
@@ -190,7 +194,9 @@ class PagingConfigProblemsTest {
                 "limbic.yaml: escalation_policies[0].steps[3].targets[0].scheduel: unknown key (did you mean 'schedule'?)",
                 "limbic.yaml: escalation_policies[1].steps: must have at least one step",
                 "limbic.yaml: escalation_policies[2].steps: missing (a policy needs at least one step)",
-                "limbic.yaml: escalation_policies[3].id: 'default' is already the id of escalation_policies[0]");
+                "limbic.yaml: escalation_policies[3].id: 'default' is already the id of escalation_policies[0]",
+                "limbic.yaml: escalation_policies[4].steps: must be a list",
+                "limbic.yaml: escalation_policies[5].steps[0].targets: must be a list");
     }
 
     @Test
