@@ -22,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * Load on {@link DurableAlertIntake} alone (no HTTP): producer threads submit Alertmanager-like events at a fixed
  * rate (open loop: latency counts from when a request was due, so a stall is not hidden) against an embedded
  * PostgreSQL with fsync on, and the figures are printed: committed rate, refusals, request latency percentiles after
- * a warm-up of a quarter of the run, and the CPU spent per committed event by this JVM and by PostgreSQL (a figure
- * that holds even when other processes share the machine).
+ * a warm-up of a quarter of the run, and the CPU spent per committed event by this JVM and by PostgreSQL (less disturbed
+ * than wall-clock figures when other processes share the machine, though not immune to it).
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
