@@ -48,7 +48,7 @@ public final class DurableAlertIntake {
     private static final Logger LOG = LoggerFactory.getLogger(DurableAlertIntake.class);
     /** The longest dedup key stored (index entries are bounded). */
     public static final int MAX_DEDUP_KEY_LENGTH = 512;
-    /** SQL states worth one more try of the whole batch: unique violation (a concurrent writer), deadlock, serialization. */
+    /** SQL states worth retrying a batch for: unique violation (a concurrent writer), deadlock, serialization. */
     private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40P01", "40001");
     private static final int MAX_ATTEMPTS = 3;
     private static final JsonFactory JSON = new JsonFactory();

@@ -91,9 +91,10 @@ class DatabaseTest {
         try {
             assertThat(database.embeddedServer()).isEmpty();
             assertThat(database.target().database()).isEqualTo(shared.database());
-            DurableAlertIntake intake = new DurableAlertIntake(vertx, database.pool(), e -> null, IntakeOptions.DEFAULTS);
-            AlertEvent event = new AlertEvent("generic", java.util.UUID.randomUUID().toString(), AlertAction.TRIGGER, Severity.INFO, "s", "", Map.of(),
-                    "{}", Instant.EPOCH);
+            DurableAlertIntake intake = new DurableAlertIntake(vertx, database.pool(), e -> null,
+                    IntakeOptions.DEFAULTS);
+            AlertEvent event = new AlertEvent("generic", java.util.UUID.randomUUID().toString(), AlertAction.TRIGGER,
+                    Severity.INFO, "s", "", Map.of(), "{}", Instant.EPOCH);
             assertThat(await(intake.submit(List.of(event))).get(0).kind()).isEqualTo(IntakeOutcome.Kind.OPENED);
             await(intake.close());
         } finally {

@@ -21,12 +21,14 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Load on {@link DurableAlertIntake} alone (no HTTP): producer threads submit Alertmanager-like events at a fixed
  * rate (open loop: latency counts from when a request was due, so a stall is not hidden) against an embedded
- * PostgreSQL with fsync on, and the figures are printed.
+ * PostgreSQL with fsync on, and the figures are printed: committed rate, refusals, request latency percentiles after
+ * a warm-up of a quarter of the run, and the CPU spent per committed event by this JVM and by PostgreSQL (less disturbed
+ * than wall-clock figures when other processes share the machine, though not immune to it).
  *
  * <pre>
- * mvn -q -o test-compile exec:java ... or:
- * java -cp target/classes:target/test-classes:$(cat cp.txt) dev.limbic.store.IntakeLoad \
- *     [rate events/s=10000] [seconds=20] [events per request=1] [producers=4] [lanes=2] [keys=50000]
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.limbic.store.IntakeLoad \
+ *     [events/s=10000] [seconds=20] [events per request=1] [producers=4] [lanes=2] [keys=50000]
  * </pre>
  */
 public final class IntakeLoad {
@@ -128,6 +130,9 @@ public final class IntakeLoad {
         TestPostgres.await(intake.close());
         TestPostgres.await(database.close());
         TestPostgres.await(vertx.close());
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private static AlertEvent alert(SplittableRandom random, int keys) {
