@@ -5,6 +5,7 @@ import dev.limbic.config.ResponderConfig;
 import dev.limbic.ingest.DeviceDirectory;
 import dev.limbic.metrics.GatewayMetrics;
 import dev.limbic.metrics.MetricsRegistry;
+import dev.limbic.paging.Paging;
 import dev.limbic.stress.StressMonitor;
 import dev.limbic.stress.StressThresholds;
 import io.vertx.core.DeploymentOptions;
@@ -21,12 +22,14 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running Limbic gateway: its own Vert.x (Micrometer metrics on, epoll when available, one event loop
  * per core), one {@link GatewayVerticle} per event loop sharing the port, and a timer that lets time pass
- * for every stress detector ({@link StressMonitor#tick}) so silent streams go {@code UNKNOWN}.
+ * for every stress detector ({@link StressMonitor#tick}) so silent streams go {@code UNKNOWN}. With integrations
+ * configured, also the pager ({@link Paging}): its database starts before the servers listen.
  */
 public final class Gateway {
     /** How often detectors are told the time by default. */
@@ -76,12 +79,21 @@ public final class Gateway {
         GatewayMetrics metrics = new GatewayMetrics(registry.registry(), monitored);
         monitor.addListener(metrics);
         monitor.addListener(new TransitionLog(clock));
-        GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
-                registry, metrics, new AtomicBoolean());
+        Future<Optional<Paging>> paging = config.integrations().isEmpty()
+                ? Future.succeededFuture(Optional.empty())
+                : Paging.start(vertx, config, clock, registry.registry()).map(Optional::of);
 
         Promise<Gateway> started = Promise.promise();
-        vertx.deployVerticle(() -> new GatewayVerticle(services, port), new DeploymentOptions().setInstances(loops))
-                .onSuccess(id -> {
+        paging.compose(pager -> {
+                    GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
+                            registry, metrics, new AtomicBoolean(), pager);
+                    return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
+                                    new DeploymentOptions().setInstances(loops))
+                            .map(id -> services)
+                            .recover(failure -> pager.map(Paging::close).orElse(Future.succeededFuture())
+                                    .transform(closed -> Future.failedFuture(failure)));
+                })
+                .onSuccess(services -> {
                     vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
                     services.readiness().set(true);
                     LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
@@ -118,9 +130,15 @@ public final class Gateway {
         return services.monitor();
     }
 
-    /** Stops listening and releases everything. */
+    /** The pager, when integrations are configured. */
+    public Optional<Paging> paging() {
+        return services.paging();
+    }
+
+    /** Stops listening and releases everything (the pager finishes committing what it accepted first). */
     public Future<Void> close() {
         services.readiness().set(false);
-        return vertx.close().onComplete(closed -> services.registry().close());
+        Future<Void> paging = services.paging().map(Paging::close).orElse(Future.succeededFuture());
+        return paging.eventually(vertx::close).onComplete(closed -> services.registry().close());
     }
 }

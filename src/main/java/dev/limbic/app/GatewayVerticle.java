@@ -34,6 +34,7 @@ final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);
+        services.paging().ifPresent(paging -> paging.mount(router));
         router.get("/metrics").handler(services.registry().scrapeHandler());
         router.get("/health/live").handler(ctx -> health(ctx, true));
         router.get("/health/ready").handler(ctx -> health(ctx, services.ready()));

@@ -20,11 +20,12 @@ import static dev.limbic.store.IntakeWriter.offset;
  * it again after a restart finds the record instead of paging twice.
  */
 public final class NotificationStore {
-    private static final String COLUMNS = "id, incident_id, responder, channel, step, round, status, attempts,"
+    static final String COLUMNS = "id, incident_id, responder, channel, step, round, status, attempts,"
             + " next_attempt_at, last_error, created_at, updated_at";
     private static final String ENQUEUE = "INSERT INTO notifications (incident_id, responder, channel, step, round,"
             + " status, attempts, next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0,"
-            + " $6, $6, $6) ON CONFLICT (incident_id, responder, step, round, channel) DO NOTHING RETURNING " + COLUMNS;
+            + " $6, $6, $6) ON CONFLICT (incident_id, responder, step, round, channel) WHERE page_index IS NULL"
+            + " DO NOTHING RETURNING " + COLUMNS;
     private static final String MARK = "UPDATE notifications SET status = $2, attempts = attempts + $3,"
             + " next_attempt_at = $4, last_error = coalesce($5, last_error), updated_at = $6 WHERE id = $1"
             + " RETURNING " + COLUMNS;
@@ -87,7 +88,7 @@ public final class NotificationStore {
                 error, offset(at))).map(NotificationStore::first);
     }
 
-    private static Optional<NotificationRecord> first(RowSet<Row> rows) {
+    static Optional<NotificationRecord> first(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(record(rows.iterator().next()));
     }
 
@@ -97,7 +98,7 @@ public final class NotificationStore {
         return all;
     }
 
-    private static NotificationRecord record(Row row) {
+    static NotificationRecord record(Row row) {
         return new NotificationRecord(row.getLong("id"), row.getLong("incident_id"), row.getString("responder"),
                 row.getString("channel"), row.getInteger("step"), row.getInteger("round"),
                 NotificationStatus.fromWireName(row.getString("status")), row.getInteger("attempts"),

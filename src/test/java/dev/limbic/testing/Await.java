@@ -16,12 +16,17 @@ public final class Await {
 
     /** The result of {@code future}, waiting at most ten seconds; a failure is rethrown as it is. */
     public static <T> T result(Future<T> future) throws Exception {
+        return result(future, (int) LIMIT.toSeconds());
+    }
+
+    /** The result of {@code future}, waiting at most {@code seconds} (starting a database takes longer). */
+    public static <T> T result(Future<T> future, int seconds) throws Exception {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
-            throw new AssertionError("no result within " + LIMIT.toSeconds() + " s; Vert.x threads:\n" + vertxThreads(), e);
+            throw new AssertionError("no result within " + seconds + " s; Vert.x threads:\n" + vertxThreads(), e);
         }
     }
 

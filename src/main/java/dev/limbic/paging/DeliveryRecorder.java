@@ -1,0 +1,76 @@
+package dev.limbic.paging;
+
+import dev.limbic.delivery.Notification;
+import dev.limbic.delivery.NotificationKind;
+import dev.limbic.notify.DeliveryAttempt;
+import dev.limbic.notify.DeliveryListener;
+import dev.limbic.notify.DeliveryReport;
+import dev.limbic.store.EscalationLedger;
+import dev.limbic.store.TimelineEntry;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes how each page's delivery ended into its notification record and onto its incident's timeline (delivered
+ * on which channel, or failed and why). Pages carry the id {@code n-<record id>}; other notifications (status
+ * updates to responders) are not recorded.
+ */
+final class DeliveryRecorder implements DeliveryListener {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
+    /** The prefix of a page's notification id, before its record id. */
+    static final String PAGE_PREFIX = "n-";
+
+    private final EscalationLedger ledger;
+
+    DeliveryRecorder(EscalationLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    static String pageId(long recordId) {
+        return PAGE_PREFIX + recordId;
+    }
+
+    static Optional<Long> recordId(Notification notification) {
+        String id = notification.id();
+        if (!id.startsWith(PAGE_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(id.substring(PAGE_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void attempted(DeliveryAttempt attempt) {
+        if (!attempt.result().isDelivered()) {
+            LOG.debug("page {} to {} failed on {}: {}", attempt.notification().id(), attempt.notification().responder(),
+                    attempt.channelName(), attempt.result().describe());
+        }
+    }
+
+    @Override
+    public void finished(DeliveryReport report) {
+        Notification sent = report.sent();
+        List<Notification> pages = sent.kind() == NotificationKind.PAGE_BUNDLE ? sent.bundled() : List.of(sent);
+        for (Notification page : pages) {
+            recordId(page).ifPresent(recordId -> {
+                String channel = report.channel().orElse("none");
+                String text = report.delivered()
+                        ? "Page to " + page.responder() + " delivered on " + channel
+                        : "Page to " + page.responder() + " not delivered: " + report.detail();
+                JsonObject fields = new JsonObject().put("responder", page.responder()).put("channel", channel)
+                        .put("attempts", report.attempts()).put("notification", page.id());
+                TimelineEntry entry = new TimelineEntry(report.finishedAt(),
+                        report.delivered() ? "delivered" : "delivery_failed", "limbic", text, fields.encode());
+                ledger.finishDelivery(recordId, report.delivered(), channel, report.attempts(), report.detail(), entry)
+                        .onFailure(e -> LOG.warn("could not record the delivery of page {}: {}", page.id(), e.toString()));
+            });
+        }
+    }
+}

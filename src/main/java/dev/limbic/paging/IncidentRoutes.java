@@ -1,0 +1,297 @@
+package dev.limbic.paging;
+
+import dev.limbic.config.LimbicConfig;
+import dev.limbic.config.ResponderConfig;
+import dev.limbic.config.SecretDigest;
+import dev.limbic.escalation.EscalationCommand;
+import dev.limbic.store.Incident;
+import dev.limbic.store.IncidentDetail;
+import dev.limbic.store.IncidentStatus;
+import dev.limbic.store.IncidentStore;
+import dev.limbic.store.NotificationRecord;
+import dev.limbic.store.NotificationStore;
+import dev.limbic.store.TimelineEntry;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The incidents API, for responders (every request authenticated with a responder's {@code live_token} as
+ * {@code Authorization: Bearer <token>}; the responder is the actor on the timeline):
+ * <ul>
+ *   <li>{@code GET /v1/incidents?status=triggered,acknowledged&limit=100}: newest first;</li>
+ *   <li>{@code GET /v1/incidents/{id}}: the incident with time to acknowledge and resolve, its timeline, its pages
+ *       and where its escalation stands;</li>
+ *   <li>{@code POST /v1/incidents/{id}/acknowledge}, {@code /resolve}, {@code /escalate},
+ *       {@code /snooze} with {@code {"minutes": N}} (1 to 1440), {@code /reassign} with
+ *       {@code {"responder": "id"}}: answered 200 with the incident once the decision is committed.</li>
+ * </ul>
+ * Errors: 401 without a valid token, 404 unknown incident, 400 a bad parameter or body (naming the field), 409 a
+ * command that does not apply (for example acknowledging a resolved incident).
+ */
+final class IncidentRoutes {
+    static final String PATH = "/v1/incidents";
+    private static final int MAX_BODY_BYTES = 4096;
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_SNOOZE_MINUTES = 1440;
+
+    private final Supplier<LimbicConfig> config;
+    private final IncidentStore incidents;
+    private final NotificationStore notifications;
+    private final EscalationRuntime runtime;
+    private final Clock clock;
+
+    IncidentRoutes(Supplier<LimbicConfig> config, IncidentStore incidents, NotificationStore notifications,
+                   EscalationRuntime runtime, Clock clock) {
+        this.config = config;
+        this.incidents = incidents;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    void addTo(Router router) {
+        router.route(PATH + "*").handler(this::authenticate);
+        router.get(PATH).handler(this::list);
+        router.get(PATH + "/:id").handler(this::get);
+        router.post(PATH + "/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .handler(this::command).failureHandler(ctx -> error(ctx,
+                        ctx.statusCode() == 413 ? 413 : 500,
+                        ctx.statusCode() == 413 ? "body: larger than " + MAX_BODY_BYTES + " bytes" : "request failed"));
+    }
+
+    /** The responder whose live token the request carries, or 401. */
+    private void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+        if (token.isEmpty()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            error(ctx, 401, "Authorization: a responder's live token is required as a bearer token");
+            return;
+        }
+        SecretDigest presented = SecretDigest.of(token);
+        Optional<ResponderConfig> responder = config.get().responders().stream()
+                .filter(r -> r.liveToken().map(presented::equals).orElse(false)).findFirst();
+        if (responder.isEmpty()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            error(ctx, 401, "Authorization: not a responder's live token");
+            return;
+        }
+        ctx.put("responder", responder.get().id());
+        ctx.next();
+    }
+
+    private void list(RoutingContext ctx) {
+        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
+        String status = ctx.request().getParam("status");
+        if (status == null || status.isBlank()) {
+            statuses.addAll(EnumSet.allOf(IncidentStatus.class));
+        } else {
+            for (String name : status.split(",")) {
+                try {
+                    statuses.add(IncidentStatus.fromWireName(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    error(ctx, 400, "status: '" + name.trim() + "' is not triggered, acknowledged or resolved");
+                    return;
+                }
+            }
+        }
+        int limit = DEFAULT_LIMIT;
+        String limitText = ctx.request().getParam("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                error(ctx, 400, "limit: must be a number from 1 to " + MAX_LIMIT);
+                return;
+            }
+        }
+        incidents.list(statuses, limit).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+                return;
+            }
+            JsonArray list = new JsonArray();
+            result.result().forEach(incident -> list.add(json(incident)));
+            ok(ctx, new JsonObject().put("incidents", list));
+        });
+    }
+
+    private void get(RoutingContext ctx) {
+        Optional<Long> id = id(ctx);
+        if (id.isEmpty()) {
+            return;
+        }
+        incidents.get(id.get()).compose(found -> found.isEmpty()
+                        ? Future.succeededFuture(Optional.<JsonObject>empty())
+                        : notifications.forIncident(id.get()).map(pages -> Optional.of(detail(found.get(), pages))))
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        ctx.fail(result.cause());
+                    } else if (result.result().isEmpty()) {
+                        error(ctx, 404, "id: no incident " + id.get());
+                    } else {
+                        ok(ctx, result.result().get());
+                    }
+                });
+    }
+
+    private void command(RoutingContext ctx) {
+        Optional<Long> id = id(ctx);
+        if (id.isEmpty()) {
+            return;
+        }
+        String by = ctx.get("responder");
+        String action = ctx.pathParam("action").toLowerCase(Locale.ROOT);
+        JsonObject body;
+        try {
+            body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            error(ctx, 400, "body: is not a JSON object");
+            return;
+        }
+        if (body == null) {
+            body = new JsonObject();
+        }
+        EscalationCommand command;
+        switch (action) {
+            case "acknowledge" -> command = new EscalationCommand.Acknowledge(by);
+            case "resolve" -> command = new EscalationCommand.Resolve(by);
+            case "escalate" -> command = new EscalationCommand.EscalateNow(by);
+            case "snooze" -> {
+                Object minutes = body.getValue("minutes");
+                if (!(minutes instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                        || n.longValue() < 1 || n.longValue() > MAX_SNOOZE_MINUTES) {
+                    error(ctx, 400, "minutes: must be a whole number from 1 to " + MAX_SNOOZE_MINUTES);
+                    return;
+                }
+                command = new EscalationCommand.Snooze(by, clock.instant().plus(Duration.ofMinutes(n.longValue())));
+            }
+            case "reassign" -> {
+                Object responder = body.getValue("responder");
+                if (!(responder instanceof String to) || config.get().responder(to).isEmpty()) {
+                    error(ctx, 400, "responder: must name a configured responder");
+                    return;
+                }
+                command = new EscalationCommand.Reassign(by, to);
+            }
+            default -> {
+                error(ctx, 404, "action: '" + action + "' is not acknowledge, resolve, escalate, snooze or reassign");
+                return;
+            }
+        }
+        runtime.command(id.get(), command).compose(result -> switch (result.kind()) {
+            case NOT_FOUND -> Future.succeededFuture(Optional.of(error(404, "id: no incident " + id.get()
+                    + " with an escalation")));
+            case REFUSED -> Future.succeededFuture(Optional.of(error(409, result.detail())));
+            case APPLIED -> incidents.find(id.get()).map(found -> Optional.<JsonObject>empty()
+                    .or(() -> found.map(incident -> new JsonObject().put("incident", json(incident)))));
+        }).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+                return;
+            }
+            JsonObject answer = result.result().orElseGet(() -> error(404, "id: no incident " + id.get()));
+            int status = answer.getInteger("status", 200);
+            answer.remove("status");
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(answer.encode());
+        });
+    }
+
+    private static JsonObject error(int status, String message) {
+        return new JsonObject().put("status", status).put("error", message);
+    }
+
+    private static Optional<Long> id(RoutingContext ctx) {
+        try {
+            long id = Long.parseLong(ctx.pathParam("id"));
+            if (id > 0) {
+                return Optional.of(id);
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        error(ctx, 404, "id: '" + ctx.pathParam("id") + "' is not an incident number");
+        return Optional.empty();
+    }
+
+    private static JsonObject detail(IncidentDetail detail, List<NotificationRecord> pages) {
+        JsonArray timeline = new JsonArray();
+        for (TimelineEntry entry : detail.timeline()) {
+            timeline.add(new JsonObject().put("at", entry.at().toString()).put("kind", entry.kind())
+                    .put("actor", entry.actor()).put("text", entry.text())
+                    .put("fields", new JsonObject(entry.fieldsJson())));
+        }
+        JsonArray notifications = new JsonArray();
+        for (NotificationRecord page : pages) {
+            notifications.add(new JsonObject().put("id", page.id()).put("responder", page.responder())
+                    .put("channel", page.channel()).put("step", page.step()).put("round", page.round())
+                    .put("status", page.status().wireName()).put("attempts", page.attempts())
+                    .put("last_error", page.lastError().orElse(null)).put("created_at", page.createdAt().toString())
+                    .put("updated_at", page.updatedAt().toString()));
+        }
+        return new JsonObject().put("incident", json(detail.incident())).put("timeline", timeline)
+                .put("notifications", notifications);
+    }
+
+    static JsonObject json(Incident incident) {
+        JsonObject labels = new JsonObject();
+        incident.labels().forEach(labels::put);
+        Object details;
+        try {
+            details = new JsonObject(incident.detailsJson());
+        } catch (DecodeException | ClassCastException e) {
+            details = incident.detailsJson();
+        }
+        return new JsonObject().put("id", incident.id()).put("integration", incident.integration())
+                .put("dedup_key", incident.dedupKey()).put("status", incident.status().wireName())
+                .put("severity", incident.severity().wireName()).put("summary", incident.summary())
+                .put("source", incident.source()).put("labels", labels).put("details", details)
+                .put("policy", incident.policyId().orElse(null))
+                .put("opened_at", incident.openedAt().toString())
+                .put("acknowledged_at", text(incident.acknowledgedAt()))
+                .put("acknowledged_by", incident.acknowledgedBy().orElse(null))
+                .put("resolved_at", text(incident.resolvedAt()))
+                .put("resolved_by", incident.resolvedBy().orElse(null))
+                .put("alert_count", incident.alertCount()).put("last_alert_at", incident.lastAlertAt().toString())
+                .put("time_to_acknowledge_seconds", seconds(incident.timeToAcknowledge()))
+                .put("time_to_resolve_seconds", seconds(incident.timeToResolve()));
+    }
+
+    private static String text(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+
+    private static Double seconds(Optional<Duration> duration) {
+        return duration.map(d -> d.toMillis() / 1000.0).orElse(null);
+    }
+
+    private static void ok(RoutingContext ctx, JsonObject body) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

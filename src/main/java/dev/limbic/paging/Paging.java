@@ -1,0 +1,249 @@
+package dev.limbic.paging;
+
+import dev.limbic.alert.AlertEvent;
+import dev.limbic.config.ChannelConfig;
+import dev.limbic.config.IntegrationConfig;
+import dev.limbic.config.LimbicConfig;
+import dev.limbic.config.ResponderConfig;
+import dev.limbic.config.SecretDigest;
+import dev.limbic.delivery.ActionKind;
+import dev.limbic.escalation.EscalationCommand;
+import dev.limbic.escalation.EscalationEngine;
+import dev.limbic.intake.AlertIntakeRoutes;
+import dev.limbic.intake.DedupMode;
+import dev.limbic.intake.IntakeFormat;
+import dev.limbic.intake.IntakeOptions;
+import dev.limbic.intake.Integration;
+import dev.limbic.intake.Integrations;
+import dev.limbic.notify.Channel;
+import dev.limbic.notify.ChannelSpec;
+import dev.limbic.notify.Channels;
+import dev.limbic.notify.DispatchSettings;
+import dev.limbic.notify.LiveTokens;
+import dev.limbic.notify.NotificationDispatcher;
+import dev.limbic.notify.NotificationMetrics;
+import dev.limbic.notify.ResponderAction;
+import dev.limbic.notify.ResponderLiveStream;
+import dev.limbic.notify.Scheduler;
+import dev.limbic.store.Database;
+import dev.limbic.store.DatabaseSettings;
+import dev.limbic.store.DurableAlertIntake;
+import dev.limbic.store.EscalationLedger;
+import dev.limbic.store.TimelineEntry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The pager of one gateway: database (embedded or configured; started off the event loop, migrated), durable alert
+ * intake routed to escalation policies, the escalation runtime, the notification dispatcher with the responders'
+ * channels, the responder live stream, and the incidents API. {@link #mount} adds the HTTP endpoints to a router
+ * (the gateway calls it on every event loop's router); everything mounted shares this one instance.
+ */
+public final class Paging {
+    private static final Logger LOG = LoggerFactory.getLogger(Paging.class);
+
+    private final LimbicConfig config;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Database database;
+    private final WebClient client;
+    private final ResponderLiveStream liveStream;
+    private final DurableAlertIntake intake;
+    private final EscalationRuntime runtime;
+    private final Integrations integrations;
+    private final IntakeOptions intakeOptions;
+    private final PagingMetrics metrics;
+
+    private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+        this.database = database;
+        this.client = Channels.createClient(vertx);
+        this.metrics = new PagingMetrics(registry, this::config);
+        this.liveStream = new ResponderLiveStream(vertx, liveTokens(config), this::liveAction, clock);
+        Channels channels = new Channels(vertx, client, clock, liveStream);
+        Map<String, List<Channel>> byResponder = new HashMap<>();
+        for (ResponderConfig responder : config.responders()) {
+            List<Channel> list = new ArrayList<>();
+            responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
+            byResponder.put(responder.id(), List.copyOf(list));
+        }
+        EscalationLedger ledger = new EscalationLedger(database.pool());
+        NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
+                responder -> byResponder.getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
+                new DeliveryRecorder(ledger), new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
+                RandomGenerator.getDefault());
+        EscalationEngine engine = EscalationEngine.plain();
+        this.runtime = new EscalationRuntime(vertx, ledger, database.incidents(), database.notifications(),
+                this::config, engine, dispatcher, metrics, clock);
+        Function<AlertEvent, String> policyFor = config.router()
+                .<Function<AlertEvent, String>>map(router -> event -> router.route(event).policyId())
+                .orElse(event -> null);
+        this.intake = new DurableAlertIntake(vertx, database.pool(), policyFor,
+                dev.limbic.store.IntakeOptions.DEFAULTS);
+        this.integrations = Integrations.of(config.integrations().stream().map(Paging::integration).toList());
+        this.intakeOptions = intakeOptions(config);
+    }
+
+    /**
+     * Opens the database (starting the embedded server when no URL is configured, on a worker thread), then
+     * resumes every unfinished escalation and undelivered page.
+     */
+    public static Future<Paging> start(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry) {
+        DatabaseSettings settings = new DatabaseSettings(config.database().url().map(Object::toString),
+                config.dataDir(), 0, Math.max(4, config.database().poolSize()));
+        return Database.open(vertx, settings).compose(database -> vertx.executeBlocking(() -> {
+            // On a worker: the first use of the channels, the intake and the SQL client loads many classes.
+            Paging built = new Paging(vertx, config, clock, registry, database);
+            built.warmUp();
+            return built;
+        }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging ->
+            paging.runtime.start().map(paging)
+                    .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure))))
+                .onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
+    }
+
+    /**
+     * Runs, on the starting worker thread, what the first webhook would otherwise load on an event loop (JSON
+     * parsing, the SQL client's query paths), so the first request does not stall its event loop for a second.
+     */
+    private void warmUp() throws Exception {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
+        io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
+        Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(database.pool()).load(0),
+                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Adds the alert intake, the responder live stream and the incidents API to {@code router}. */
+    public void mount(io.vertx.ext.web.Router router) {
+        new AlertIntakeRoutes(integrations, new DurableAlertSink(intake, runtime, metrics), registry, clock,
+                intakeOptions).addTo(router);
+        liveStream.mount(router);
+        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, clock)
+                .addTo(router);
+    }
+
+    /** The escalation runtime (tests look at its schedule). */
+    public EscalationRuntime runtime() {
+        return runtime;
+    }
+
+    /** The database (tests inspect it). */
+    public Database database() {
+        return database;
+    }
+
+    /** The live stream pages are pushed on. */
+    public ResponderLiveStream liveStream() {
+        return liveStream;
+    }
+
+    /** Stops taking alerts, lets committed work finish, closes the live stream, the HTTP client and the database. */
+    public Future<Void> close() {
+        return intake.close()
+                .eventually(runtime::close)
+                .eventually(liveStream::closeAll)
+                .eventually(() -> {
+                    client.close();
+                    return database.close();
+                });
+    }
+
+    LimbicConfig config() {
+        return config;
+    }
+
+    /** An action from a responder's live channel: the same commands as the incidents API. */
+    private Future<Void> liveAction(ResponderAction action) {
+        long incidentId;
+        try {
+            incidentId = Long.parseLong(action.incidentId());
+        } catch (NumberFormatException e) {
+            return Future.failedFuture("incident_id: '" + action.incidentId() + "' is not an incident number");
+        }
+        String by = action.responder();
+        if (action.kind() == ActionKind.NOTE) {
+            JsonObject fields = new JsonObject().put("responder", by);
+            return database.incidents().appendTimeline(incidentId, new TimelineEntry(action.receivedAt(), "note", by,
+                    action.note().orElse(""), fields.encode()));
+        }
+        EscalationCommand command = switch (action.kind()) {
+            case ACKNOWLEDGE -> new EscalationCommand.Acknowledge(by);
+            case RESOLVE -> new EscalationCommand.Resolve(by);
+            case ESCALATE -> new EscalationCommand.EscalateNow(by);
+            case SNOOZE -> new EscalationCommand.Snooze(by,
+                    clock.instant().plus(Duration.ofMinutes(action.snoozeMinutes())));
+            case HAND_OVER -> {
+                Optional<String> to = action.handOverTo()
+                        .or(() -> config.responder(by).flatMap(ResponderConfig::partner));
+                if (to.isEmpty() || config.responder(to.get()).isEmpty()) {
+                    yield null;
+                }
+                yield new EscalationCommand.Reassign(by, to.get());
+            }
+            case NOTE -> throw new IllegalStateException("handled above");
+        };
+        if (command == null) {
+            return Future.failedFuture("to: name a configured responder (" + by + " has no partner)");
+        }
+        return runtime.command(incidentId, command).compose(result -> switch (result.kind()) {
+            case APPLIED -> Future.<Void>succeededFuture();
+            case NOT_FOUND, REFUSED -> Future.<Void>failedFuture(result.detail());
+        });
+    }
+
+    private static LiveTokens liveTokens(LimbicConfig config) {
+        Map<String, String> hashes = new HashMap<>();
+        for (ResponderConfig responder : config.responders()) {
+            responder.liveToken().map(SecretDigest::sha256Hex).ifPresent(hash -> hashes.put(responder.id(), hash));
+        }
+        Map<String, String> frozen = Map.copyOf(hashes);
+        return responderId -> Optional.ofNullable(frozen.get(responderId));
+    }
+
+    private static ChannelSpec spec(ChannelConfig channel) {
+        ChannelSpec.Type type = ChannelSpec.Type.valueOf(channel.type().name());
+        Duration timeout = channel.type() == ChannelConfig.Type.LIVE ? null : channel.timeout();
+        return new ChannelSpec(type, channel.name(), channel.url(), channel.topic(), channel.token(),
+                channel.headers(), timeout);
+    }
+
+    private static Integration integration(IntegrationConfig config) {
+        IntakeFormat format = IntakeFormat.valueOf(config.type().name());
+        DedupMode dedup = config.dedup() == IntegrationConfig.Dedup.GROUP ? DedupMode.GROUP : DedupMode.ALERT;
+        return new Integration(config.name(), format, config.secret().sha256Hex(), dedup, config.defaultSeverity());
+    }
+
+    private static IntakeOptions intakeOptions(LimbicConfig config) {
+        long webhook = 0;
+        long pagerDuty = 0;
+        for (IntegrationConfig integration : config.integrations()) {
+            if (integration.type() == IntegrationConfig.Type.PAGERDUTY) {
+                pagerDuty = Math.max(pagerDuty, integration.maxBodyBytes());
+            } else {
+                webhook = Math.max(webhook, integration.maxBodyBytes());
+            }
+        }
+        return new IntakeOptions(webhook > 0 ? webhook : IntakeOptions.DEFAULTS.webhookBodyLimitBytes(),
+                pagerDuty > 0 ? pagerDuty : IntakeOptions.DEFAULTS.pagerDutyBodyLimitBytes(),
+                IntakeOptions.DEFAULTS.inlineParseLimitBytes());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.limbic.paging;
+
+import dev.limbic.config.CareConfig;
+import dev.limbic.config.LimbicConfig;
+import dev.limbic.config.ResponderConfig;
+import dev.limbic.config.TeamConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The pager's meters, in Prometheus form: {@code limbic_incidents_opened_total{integration}},
+ * {@code limbic_incidents_resolved_total}, {@code limbic_incidents_open}, {@code limbic_acknowledge_seconds} and
+ * {@code limbic_resolve_seconds} (histograms, from opening), and {@code limbic_pages_total{responder,team,night}},
+ * where {@code night} says whether the page reached the responder during the configured night in their own timezone.
+ * Notifications sent and failed by channel are counted by {@link dev.limbic.notify.NotificationMetrics}.
+ */
+final class PagingMetrics {
+    private final MeterRegistry registry;
+    private final Supplier<LimbicConfig> config;
+    private final AtomicLong open = new AtomicLong();
+    private final Counter resolved;
+    private final Timer acknowledge;
+    private final Timer resolve;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    PagingMetrics(MeterRegistry registry, Supplier<LimbicConfig> config) {
+        this.registry = registry;
+        this.config = config;
+        Gauge.builder("limbic.incidents.open", open, AtomicLong::get)
+                .description("Incidents triggered or acknowledged").register(registry);
+        resolved = Counter.builder("limbic.incidents.resolved").description("Incidents resolved").register(registry);
+        acknowledge = histogram("limbic.acknowledge", "Time from an incident's opening to its first acknowledgement");
+        resolve = histogram("limbic.resolve", "Time from an incident's opening to its resolution");
+    }
+
+    private Timer histogram(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(1))
+                .register(registry);
+    }
+
+    void opened(String integration) {
+        counters.computeIfAbsent("opened|" + integration, key -> Counter.builder("limbic.incidents.opened")
+                .description("Incidents opened, by integration").tag("integration", integration)
+                .register(registry)).increment();
+        open.incrementAndGet();
+    }
+
+    void resolved(Duration sinceOpened) {
+        resolved.increment();
+        resolve.record(sinceOpened.isNegative() ? Duration.ZERO : sinceOpened);
+        open.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    void acknowledged(Duration sinceOpened) {
+        acknowledge.record(sinceOpened.isNegative() ? Duration.ZERO : sinceOpened);
+    }
+
+    /** The open count from the database (at start, and now and then, so it cannot drift). */
+    void openIncidents(long count) {
+        open.set(count);
+    }
+
+    void paged(String responderId, Instant at) {
+        LimbicConfig current = config.get();
+        ZoneId zone = current.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
+        CareConfig care = current.care();
+        boolean night = care.isNight(at.atZone(zone).toLocalTime());
+        String team = current.teams().stream().filter(t -> t.members().contains(responderId)).map(TeamConfig::id)
+                .findFirst().orElse("none");
+        counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->
+                Counter.builder("limbic.pages").description("Pages handed to channels, by responder and team;"
+                                + " night: in the responder's own night hours")
+                        .tag("responder", responderId).tag("team", team).tag("night", String.valueOf(night))
+                        .register(registry)).increment();
+    }
+}
