@@ -73,8 +73,12 @@ class DatabaseTest {
             assertThat(await(again.incidents().find(id))).isPresent();
             Row migrations = await(again.pool().query("SELECT count(*) AS applied, max(version) AS version"
                     + " FROM flyway_schema_history WHERE success").execute()).iterator().next();
-            assertThat(migrations.getLong("applied")).isEqualTo(1);
-            assertThat(migrations.getString("version")).isEqualTo("1");
+            long shipped;
+            try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+                shipped = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            }
+            assertThat(migrations.getLong("applied")).as("every shipped migration applied once").isEqualTo(shipped);
+            assertThat(migrations.getString("version")).isEqualTo(String.valueOf(shipped));
         } finally {
             await(again.close());
         }
