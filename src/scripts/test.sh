@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # Debian packages that the tests drive for real.
-apt_packages=()
+apt_packages=(prometheus prometheus-alertmanager)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -14,5 +14,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Node.js for the dashboard type check (any packaged version with npm will do; keep one that is installed).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing test dependencies: nodejs npm" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+# The pinned npm packages of the dashboard type check (@grafana/schema, typescript), from the npm registry.
+(cd src/test/grafana && npm ci --no-audit --no-fund)
 
 mvn -B -ntp verify

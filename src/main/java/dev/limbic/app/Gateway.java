@@ -7,6 +7,7 @@ import dev.limbic.metrics.GatewayMetrics;
 import dev.limbic.metrics.MetricsRegistry;
 import dev.limbic.paging.Paging;
 import dev.limbic.stress.StressMonitor;
+import dev.limbic.stress.StressThresholds;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -71,7 +73,8 @@ public final class Gateway {
                 .setPreferNativeTransport(true)
                 .setEventLoopPoolSize(loops);
         Vertx vertx = Vertx.builder().with(options).withMetrics(registry.vertxMetricsFactory()).build();
-        StressMonitor monitor = new StressMonitor(config::thresholdsFor);
+        Map<String, StressThresholds> thresholds = config.thresholdsByResponder();
+        StressMonitor monitor = new StressMonitor(id -> thresholds.getOrDefault(id, config.stress()));
         int monitored = (int) config.responders().stream().filter(ResponderConfig::heartRateMonitoring).count();
         GatewayMetrics metrics = new GatewayMetrics(registry.registry(), monitored);
         monitor.addListener(metrics);

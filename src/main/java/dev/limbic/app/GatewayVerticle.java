@@ -32,7 +32,7 @@ final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
         Router router = Router.router(vertx);
-        router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest, vertx));
+        router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);
         services.paging().ifPresent(paging -> paging.mount(router));
         router.get("/metrics").handler(services.registry().scrapeHandler());

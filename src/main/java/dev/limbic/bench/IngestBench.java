@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,10 +28,14 @@ import java.util.stream.Stream;
  * the p99 of its {@value #GATEWAY_LATENCY_METRIC} histogram over the window.
  */
 public final class IngestBench {
+    /** Most streams one run opens: the client and each server hold one socket per stream. */
+    public static final int MAX_STREAMS = 10_000;
     /** The gateway's WebSocket path for device streams. */
     static final String STREAM_PATH = "/v1/devices/stream";
     /** The gateway's counter of frames it accepted. */
     static final String GATEWAY_FRAMES_METRIC = "limbic_frames_ingested_total";
+    /** The gateway's counter of frames it refused, labelled by {@code reason}. */
+    static final String GATEWAY_REJECTED_METRIC = "limbic_frames_rejected_total";
     /** The gateway's histogram from a frame's send time to the stress state it updated. */
     static final String GATEWAY_LATENCY_METRIC = "limbic_frame_to_state_seconds";
 
@@ -44,17 +50,19 @@ public final class IngestBench {
     /** A server the bench can measure. */
     public enum Target {
         /** The bare Vert.x WebSocket sink ({@code limbic bench sink}). */
-        SINK("sink", WebSocketSink.FRAMES_METRIC, null),
+        SINK("sink", WebSocketSink.FRAMES_METRIC, null, null),
         /** The real gateway ({@code limbic serve}). */
-        GATEWAY("gateway", GATEWAY_FRAMES_METRIC, GATEWAY_LATENCY_METRIC);
+        GATEWAY("gateway", GATEWAY_FRAMES_METRIC, GATEWAY_REJECTED_METRIC, GATEWAY_LATENCY_METRIC);
 
         private final String label;
         private final String framesMetric;
+        private final String rejectedMetric;
         private final String latencyMetric;
 
-        Target(String label, String framesMetric, String latencyMetric) {
+        Target(String label, String framesMetric, String rejectedMetric, String latencyMetric) {
             this.label = label;
             this.framesMetric = framesMetric;
+            this.rejectedMetric = rejectedMetric;
             this.latencyMetric = latencyMetric;
         }
 
@@ -75,8 +83,9 @@ public final class IngestBench {
                            int clientEventLoops, List<Target> targets, List<String> serverJvmOptions,
                            List<String> gatewayJvmOptions) {
         public Settings {
-            if (streams < 1) {
-                throw new IllegalArgumentException("--streams must be at least 1");
+            if (streams < 1 || streams > MAX_STREAMS) {
+                throw new IllegalArgumentException("--streams must be between 1 and " + MAX_STREAMS
+                        + " (each process may hold 20,000 open files, and the client holds one socket per stream)");
             }
             if (mode == Mode.FLEET && !(rateHz > 0 && rateHz <= 100)) {
                 throw new IllegalArgumentException("--rate must be above 0 and at most 100 Hz");
@@ -142,7 +151,9 @@ public final class IngestBench {
         say("%s: starting (%s)", target.label(), String.join(" ", args));
         try (ServerProcess server = ServerProcess.start(target.label(), jvmOptions, args, port,
                 workDir.resolve(target.label() + ".log"), Duration.ofSeconds(60))) {
-            Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(settings.clientEventLoops())).build();
+            Vertx vertx = Vertx.builder().with(new VertxOptions()
+                    .setEventLoopPoolSize(settings.clientEventLoops()).setPreferNativeTransport(true)
+                    .setMaxEventLoopExecuteTime(10).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)).build();
             try {
                 return drive(target, server, vertx, port);
             } catch (Exception e) {
@@ -190,10 +201,21 @@ public final class IngestBench {
                     client.firstError());
         }
         double serverFrames = scrapeAfter.sum(target.framesMetric) - scrapeBefore.sum(target.framesMetric);
+        Map<String, Double> rejectedPerSecond = new TreeMap<>();
+        if (target.rejectedMetric != null) {
+            Map<String, Double> before = scrapeBefore.sumByLabel(target.rejectedMetric, "reason");
+            scrapeAfter.sumByLabel(target.rejectedMetric, "reason").forEach((reason, count) -> {
+                double perSecond = (count - before.getOrDefault(reason, 0.0)) / seconds;
+                if (perSecond > 0) {
+                    rejectedPerSecond.put(reason, perSecond);
+                }
+            });
+        }
         double p99 = target.latencyMetric == null ? Double.NaN
                 : scrapeAfter.quantileSince(scrapeBefore, target.latencyMetric, 0.99);
         return new IngestReport.Result(target, serverFrames / seconds, !Double.isNaN(serverFrames),
-                (sentAfter - sentBefore) / seconds, client.framesSkipped() - skippedBefore, client.streamsClosed(),
+                (sentAfter - sentBefore) / seconds, rejectedPerSecond, client.framesSkipped() - skippedBefore,
+                client.streamsClosed(),
                 serverAfter.cpuPercentSince(serverBefore, seconds), serverAfter.rssBytes(),
                 clientAfter.cpuPercentSince(clientBefore, seconds), p99,
                 target.latencyMetric != null && scrapeAfter.has(target.latencyMetric + "_bucket"));

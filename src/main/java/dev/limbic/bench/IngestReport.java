@@ -3,6 +3,7 @@ package dev.limbic.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,7 @@ public record IngestReport(IngestBench.Settings settings, List<Result> results) 
      *                             {@code countedByServer})
      * @param countedByServer      whether the server's own counter was found in its metrics
      * @param sentPerSecond        frames the client wrote per second
+     * @param rejectedPerSecond    frames the server refused per second, by reason
      * @param skippedFrames        frames a fleet did not send because a stream's write queue was full
      * @param closedStreams        streams the server closed during the run
      * @param serverCpuPercent     server CPU as a percentage of one core
@@ -31,9 +33,13 @@ public record IngestReport(IngestBench.Settings settings, List<Result> results) 
      * @param latencyHistogramSeen whether the target publishes the latency histogram at all
      */
     public record Result(IngestBench.Target target, double framesPerSecond, boolean countedByServer,
-                         double sentPerSecond, long skippedFrames, long closedStreams, double serverCpuPercent,
+                         double sentPerSecond, Map<String, Double> rejectedPerSecond, long skippedFrames, long closedStreams, double serverCpuPercent,
                          long serverRssBytes, double clientCpuPercent, double p99Seconds,
                          boolean latencyHistogramSeen) {
+        public Result {
+            rejectedPerSecond = Map.copyOf(rejectedPerSecond);
+        }
+
         public double framesPerSecondOrSent() {
             return countedByServer ? framesPerSecond : sentPerSecond;
         }
@@ -62,6 +68,12 @@ public record IngestReport(IngestBench.Settings settings, List<Result> results) 
                 notes.add(r.target().label() + ": its /metrics has no frame counter; frames/s is what the client sent");
             } else if (r.sentPerSecond() > 0 && Math.abs(r.framesPerSecond() / r.sentPerSecond() - 1) > 0.05) {
                 notes.add(String.format(Locale.ROOT, "%s: the client sent %,.0f frames/s", r.target().label(), r.sentPerSecond()));
+            }
+            if (!r.rejectedPerSecond().isEmpty()) {
+                StringBuilder reasons = new StringBuilder();
+                r.rejectedPerSecond().forEach((reason, perSecond) -> reasons.append(reasons.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %,.0f", reason, perSecond)));
+                notes.add(String.format(Locale.ROOT, "%s: refused frames/s: %s", r.target().label(), reasons));
             }
             if (r.skippedFrames() > 0) {
                 notes.add(String.format(Locale.ROOT, "%s: %,d frames not sent because a stream's write queue was full",

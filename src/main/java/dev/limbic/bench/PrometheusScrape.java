@@ -60,6 +60,17 @@ final class PrometheusScrape {
         return found ? sum : Double.NaN;
     }
 
+    /** The sum of the series of {@code name} by the value of their label {@code label}. */
+    Map<String, Double> sumByLabel(String name, String label) {
+        Map<String, Double> sums = new TreeMap<>();
+        for (Sample s : samples) {
+            if (s.name.equals(name)) {
+                sums.merge(label(s.labels, label), s.value, Double::sum);
+            }
+        }
+        return sums;
+    }
+
     /** Cumulative counts of histogram {@code name} by upper bound ({@code le}), summed over its series. */
     TreeMap<Double, Double> buckets(String name) {
         TreeMap<Double, Double> buckets = new TreeMap<>();

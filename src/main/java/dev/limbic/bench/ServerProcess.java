@@ -68,7 +68,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Scrapes {@code GET /metrics}. */
     PrometheusScrape scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metricsUri()).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metricsUri()).timeout(Duration.ofSeconds(30))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(name + " answered " + response.statusCode() + " to GET /metrics");

@@ -21,6 +21,7 @@ public final class SimulatedStrap {
     private final double driftPeriodBeats;
     private final int[] rr1024 = new int[1];
     private long beats;
+    private long lastSentAtMillis = Long.MIN_VALUE;
 
     public SimulatedStrap(long seed) {
         this.random = new SplittableRandom(seed);
@@ -47,12 +48,15 @@ public final class SimulatedStrap {
     }
 
     /**
-     * Advances one beat and writes a whole relay frame sent at {@code sentAtMillis} into {@code out} at
-     * {@code offset}.
+     * Advances one beat and writes a whole relay frame sent at {@code nowMillis} into {@code out} at
+     * {@code offset}. Send times strictly increase, as the gateway requires of one device: a frame sent in
+     * the same millisecond as the previous one is stamped a millisecond later.
      *
      * @return the length of the frame, at most {@link #MAX_FRAME_LENGTH}
      */
-    public int writeRelayFrame(long sentAtMillis, byte[] out, int offset) {
+    public int writeRelayFrame(long nowMillis, byte[] out, int offset) {
+        long sentAtMillis = Math.max(nowMillis, lastSentAtMillis + 1);
+        lastSentAtMillis = sentAtMillis;
         RelayFrame.writeHeader(out, offset, sentAtMillis);
         return RelayFrame.HEADER_LENGTH + writeValue(out, offset + RelayFrame.HEADER_LENGTH);
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The bare Vert.x WebSocket server the gateway is measured against: it accepts device streams on any path
  * with any credentials and counts their binary messages, nothing more (no decoding, no detection, no
  * metrics registry). {@code GET /metrics} answers the count as {@value #FRAMES_METRIC}, so the bench reads
- * both servers the same way. One server instance per event loop, as a well-built Vert.x service deploys.
+ * both servers the same way. Deployed like the gateway: native transport, one server instance per event loop.
  */
 public final class WebSocketSink extends VerticleBase {
     /** The counter of binary messages received, in the Prometheus text of {@code GET /metrics}. */

@@ -4,6 +4,7 @@ import dev.limbic.bench.IngestBench;
 import dev.limbic.bench.IngestReport;
 import dev.limbic.bench.WebSocketSink;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,10 @@ final class BenchCommand implements Runnable {
         String mode;
 
         @Option(names = {"--streams", "--connections"}, paramLabel = "N",
-                description = "Device streams (one per responder). Default: 100 for flood, 10000 for fleet.")
+                description = {"Device streams (one per responder), at most 10000 (the open-file limit). Default: 5000 "
+                        + "for flood, 10000 for fleet.",
+                        "The gateway paces each stream to 64 frames/s (no strap sends more), so a flood needs "
+                        + "thousands of streams to find its limit."})
         Integer streams;
 
         @Option(names = "--rate", defaultValue = "1", paramLabel = "HZ",
@@ -54,7 +58,8 @@ final class BenchCommand implements Runnable {
         double rateHz;
 
         @Option(names = "--warmup", paramLabel = "SECONDS",
-                description = "Seconds of sending before measuring. Default: 5 for flood, 10 for fleet.")
+                description = "Seconds of sending before measuring. Default: 5 for flood, 20 for fleet (past the "
+                        + "detectors' warm-up, so their first state changes fall outside the window).")
         Double warmupSeconds;
 
         @Option(names = "--duration", paramLabel = "SECONDS",
@@ -85,8 +90,8 @@ final class BenchCommand implements Runnable {
             IngestBench.Settings settings;
             try {
                 settings = new IngestBench.Settings(benchMode,
-                        streams != null ? streams : flood ? 100 : 10_000, rateHz,
-                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 10,
+                        streams != null ? streams : flood ? 5_000 : 10_000, rateHz,
+                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 20,
                         measureSeconds != null ? measureSeconds : flood ? 10 : 30,
                         clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions);
             } catch (IllegalArgumentException e) {
@@ -132,13 +137,14 @@ final class BenchCommand implements Runnable {
         int port;
 
         @Option(names = "--instances", paramLabel = "N",
-                description = "Server instances (event loops). Default: one per available processor.")
+                description = "Server instances and event loops (native transport, like the gateway). Default: one per available processor.")
         Integer instances;
 
         @Override
         public Integer call() throws Exception {
-            Vertx vertx = Vertx.vertx();
             int count = instances != null ? instances : Runtime.getRuntime().availableProcessors();
+            Vertx vertx = Vertx.builder()
+                    .with(new VertxOptions().setEventLoopPoolSize(count).setPreferNativeTransport(true)).build();
             WebSocketSink.deploy(vertx, port, count).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             spec.commandLine().getOut().printf("bench sink: %d instances listening on 127.0.0.1:%d%n", count, port);
             spec.commandLine().getOut().flush();

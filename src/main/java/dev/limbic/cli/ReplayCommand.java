@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * {@code limbic replay FILE}: runs a heart-rate recording through the live stress detector and prints one
  * JSON line per state change (and per page with {@code --page-at}); optionally plots it.
  */
-@Command(name = "replay",
+@Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run a heart-rate recording (CSV) through the stress detector; print one JSON line per state change.",
         footer = {"", "FILE is CSV with a header row: time in seconds in a column t, unix_time_s or beat_time_s; "
                 + "hr_bpm and/or rr_ms (or ibi_ms); other columns are ignored."})

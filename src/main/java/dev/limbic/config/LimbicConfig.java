@@ -7,6 +7,7 @@ import dev.limbic.schedule.Schedule;
 import dev.limbic.stress.StressThresholds;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +88,22 @@ public record LimbicConfig(ServerConfig server, Path dataDir, DatabaseConfig dat
 
     /** The thresholds for one responder: the defaults with their own resting heart rate, if configured. */
     public StressThresholds thresholdsFor(String responderId) {
-        return responder(responderId)
-                .filter(r -> r.restingHeartRateBpm().isPresent())
-                .map(r -> stress.withRestingHeartRateBpm(r.restingHeartRateBpm().getAsDouble()))
-                .orElse(stress);
+        return responder(responderId).map(this::thresholdsOf).orElse(stress);
+    }
+
+    /** The thresholds of every responder by id, for lookups that must not scan the list. */
+    public Map<String, StressThresholds> thresholdsByResponder() {
+        Map<String, StressThresholds> thresholds = new HashMap<>();
+        for (ResponderConfig responder : responders) {
+            thresholds.put(responder.id(), thresholdsOf(responder));
+        }
+        return Map.copyOf(thresholds);
+    }
+
+    private StressThresholds thresholdsOf(ResponderConfig responder) {
+        return responder.restingHeartRateBpm().isPresent()
+                ? stress.withRestingHeartRateBpm(responder.restingHeartRateBpm().getAsDouble())
+                : stress;
     }
 
     /** The same configuration listening on another port (the demo's {@code --port}, tests' port 0). */

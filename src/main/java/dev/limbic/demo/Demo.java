@@ -22,14 +22,14 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A running demo: the gateway on the built-in config, one simulated strap per demo responder streaming over a
  * real WebSocket to the gateway's device stream, each responder's phone on their live stream (it prints what it
  * gets and never acknowledges), and a demo alert {@link #ALERT_AFTER} in through the generic webhook. The devices
- * run on a Vert.x of their own, as separate devices would. The story's clock starts when the straps do.
+ * run on a Vert.x of their own, as separate devices would. The story's clock starts once both straps are
+ * connected. The story's clock starts when the straps do.
  * With {@code speed > 1} time runs faster (the gateway and the straps share the fast clock), so the whole
  * story fits in a few seconds.
  */
@@ -77,35 +77,41 @@ public final class Demo {
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Clock.systemUTC(), speed);
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
-            long startMillis = clock.millis();
-            gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
-                    elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
             Vertx devices = Vertx.vertx();
-            Future<Long> alex = stream(gateway, devices, "alex", new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
-                    clock, frameEveryMillis);
-            Future<Long> sam = stream(gateway, devices, "sam", new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
-                    clock, frameEveryMillis);
-            Future<Void> phones = Future.all(phone(gateway, devices, "alex", out, startMillis, clock),
-                    phone(gateway, devices, "sam", out, startMillis, clock)).mapEmpty();
-            devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
-                    timer -> fireAlert(gateway, devices, out, startMillis, clock));
-            return Future.all(alex, sam, phones).map(all -> new Demo(gateway, devices))
+            Future<WebSocket> alex = connect(gateway, devices, "alex");
+            Future<WebSocket> sam = connect(gateway, devices, "sam");
+            return Future.all(alex, sam).compose(connected -> {
+                long startMillis = clock.millis();
+                gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
+                        elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
+                stream(devices, alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1), clock,
+                        frameEveryMillis);
+                stream(devices, sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2), clock,
+                        frameEveryMillis);
+                devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
+                        timer -> fireAlert(gateway, devices, out, startMillis, clock));
+                return Future.all(phone(gateway, devices, "alex", out, startMillis, clock),
+                        phone(gateway, devices, "sam", out, startMillis, clock));
+            }).map(all -> new Demo(gateway, devices))
                     .recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
         });
     }
 
-    /** Connects one strap to the gateway and sends a frame every strap-second; the timer's id. */
-    private static Future<Long> stream(Gateway gateway, Vertx vertx, String responder, SimulatedStrap strap, Clock clock,
-                                       long everyMillis) {
+    /** Connects a responder's strap to the gateway's device stream, as a relay would. */
+    private static Future<WebSocket> connect(Gateway gateway, Vertx devices, String responder) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI(DeviceStreamEndpoint.PATH)
                 .addHeader("Authorization", "Bearer " + TOKENS.get(responder));
-        return vertx.createWebSocketClient().connect(options).map((WebSocket socket) ->
-                vertx.setPeriodic(everyMillis, timer -> {
-                    if (!socket.isClosed() && !socket.writeQueueFull()) {
-                        socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
-                    }
-                }));
+        return devices.createWebSocketClient().connect(options);
+    }
+
+    /** Sends the strap's frame every strap-second. */
+    private static void stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
+        vertx.setPeriodic(everyMillis, timer -> {
+            if (!socket.isClosed() && !socket.writeQueueFull()) {
+                socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
+            }
+        });
     }
 
     /**

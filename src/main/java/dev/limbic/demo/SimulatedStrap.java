@@ -22,7 +22,7 @@ final class SimulatedStrap {
     private final HeartProfile profile;
     private final long startMillis;
     private final Random random;
-    private final int[] beats = new int[16];
+    private final int[] beats = new int[48];
     private final byte[] value = new byte[64];
     private long nextBeatMillis;
 

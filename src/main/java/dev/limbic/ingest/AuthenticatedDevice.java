@@ -37,14 +37,17 @@ public final class AuthenticatedDevice {
         return consented;
     }
 
-    /** Records {@code sentAtMillis} as the newest frame, unless a frame sent at or after it was applied already. */
+    /**
+     * Records {@code sentAtMillis} as the newest frame, unless a frame sent after it was applied already.
+     * Frames stamped with the same millisecond are in order (a relay flushing a buffer may stamp several alike).
+     */
     boolean advanceTo(long sentAtMillis) {
         while (true) {
             long last = lastSentAtMillis.get();
-            if (sentAtMillis <= last) {
+            if (sentAtMillis < last) {
                 return false;
             }
-            if (lastSentAtMillis.compareAndSet(last, sentAtMillis)) {
+            if (sentAtMillis == last || lastSentAtMillis.compareAndSet(last, sentAtMillis)) {
                 return true;
             }
         }

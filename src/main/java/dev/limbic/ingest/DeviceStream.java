@@ -1,7 +1,6 @@
 package dev.limbic.ingest;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
@@ -11,11 +10,11 @@ import io.vertx.core.http.impl.ws.WebSocketFrameInternal;
  * One open device stream: the WebSocket of one relay. Small on purpose (a few fields; the measurement and
  * scratch buffers belong to the event loop's {@link FrameIngest}), since a gateway holds tens of thousands.
  *
- * <p>Frames are applied inline, in the handler, on the connection's event loop: nothing is queued by
- * Limbic. When the loop is busy it reads no more from the socket, the kernel's buffers fill and TCP flow
- * control slows the relay. A relay sending faster than any strap ({@link #MAX_FRAMES_PER_WINDOW} frames
- * per second) is paused until the second is over: Vert.x then stops reading its socket once its small
- * inbound queue is full, so a flood is slowed down, neither buffered without bound nor dropped.
+ * <p>Backpressure: frames are applied inline, in the handler, on the connection's event loop, and nothing
+ * is queued by Limbic. Netty hands over what one socket read decoded and reads a socket again only when
+ * the loop comes back to it (a bounded number of reads per socket per turn, so one busy relay cannot
+ * starve the others). When the loop falls behind it simply reads less: the kernel's socket buffers fill
+ * and TCP flow control slows the relay. Nothing is buffered without bound and nothing is dropped.
  *
  * <p>Malformed frames are counted and rejected one by one without closing the stream; only
  * {@link #MAX_MALFORMED_IN_A_ROW} of them in a row close it with 1007 (invalid frame payload data).
@@ -23,28 +22,21 @@ import io.vertx.core.http.impl.ws.WebSocketFrameInternal;
 final class DeviceStream implements Handler<WebSocketFrame> {
     static final int MAX_MALFORMED_IN_A_ROW = 100;
     static final short INVALID_PAYLOAD = 1007;
-    static final int MAX_FRAMES_PER_WINDOW = 64;
-    private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final ServerWebSocket socket;
     private final AuthenticatedDevice device;
     private final FrameIngest ingest;
-    private final Vertx vertx;
     private int malformedInARow;
-    private int framesInWindow;
-    private long windowStartNanos;
 
-    private DeviceStream(ServerWebSocket socket, AuthenticatedDevice device, FrameIngest ingest, Vertx vertx) {
+    private DeviceStream(ServerWebSocket socket, AuthenticatedDevice device, FrameIngest ingest) {
         this.socket = socket;
         this.device = device;
         this.ingest = ingest;
-        this.vertx = vertx;
-        this.windowStartNanos = System.nanoTime();
     }
 
     /** Starts streaming from an accepted WebSocket. */
-    static void open(ServerWebSocket socket, AuthenticatedDevice device, FrameIngest ingest, Vertx vertx) {
-        DeviceStream stream = new DeviceStream(socket, device, ingest, vertx);
+    static void open(ServerWebSocket socket, AuthenticatedDevice device, FrameIngest ingest) {
+        DeviceStream stream = new DeviceStream(socket, device, ingest);
         ingest.streamOpened(device);
         socket.frameHandler(stream);
         socket.closeHandler(ignored -> ingest.streamClosed(device));
@@ -69,20 +61,6 @@ final class DeviceStream implements Handler<WebSocketFrame> {
             malformedInARow = 0;
         } else if (rejection.malformed() && ++malformedInARow >= MAX_MALFORMED_IN_A_ROW) {
             socket.close(INVALID_PAYLOAD, MAX_MALFORMED_IN_A_ROW + " malformed frames in a row");
-            return;
-        }
-        pace(arrivalNanos);
-    }
-
-    private void pace(long nowNanos) {
-        if (nowNanos - windowStartNanos >= WINDOW_NANOS) {
-            windowStartNanos = nowNanos;
-            framesInWindow = 0;
-        }
-        if (++framesInWindow >= MAX_FRAMES_PER_WINDOW) {
-            socket.pause();
-            long waitMillis = Math.max(1, (windowStartNanos + WINDOW_NANOS - nowNanos) / 1_000_000);
-            vertx.setTimer(waitMillis, ignored -> socket.resume());
         }
     }
 }

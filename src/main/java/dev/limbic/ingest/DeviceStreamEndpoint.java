@@ -1,7 +1,6 @@
 package dev.limbic.ingest;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -17,13 +16,11 @@ public final class DeviceStreamEndpoint implements Handler<RoutingContext> {
 
     private final DeviceAccess access;
     private final FrameIngest ingest;
-    private final Vertx vertx;
 
     /** @param ingest the hot path of the event loop this endpoint's server runs on */
-    public DeviceStreamEndpoint(DeviceDirectory directory, FrameIngest ingest, Vertx vertx) {
+    public DeviceStreamEndpoint(DeviceDirectory directory, FrameIngest ingest) {
         this.access = new DeviceAccess(directory);
         this.ingest = ingest;
-        this.vertx = vertx;
     }
 
     @Override
@@ -38,6 +35,6 @@ public final class DeviceStreamEndpoint implements Handler<RoutingContext> {
             DeviceAccess.error(ctx, 426, "this endpoint speaks WebSocket only (binary relay frames)");
             return;
         }
-        request.toWebSocket().onSuccess(socket -> DeviceStream.open(socket, device, ingest, vertx));
+        request.toWebSocket().onSuccess(socket -> DeviceStream.open(socket, device, ingest));
     }
 }

@@ -20,7 +20,7 @@ public enum FrameRejection {
     SENT_IN_FUTURE("sent_in_future", false),
     /** Sent more than {@link FrameTiming#MAX_AGE_MILLIS} ago. */
     TOO_OLD("too_old", false),
-    /** Sent no later than a frame already applied for the same device. */
+    /** Sent earlier than a frame already applied for the same device. */
     OUT_OF_ORDER("out_of_order", false);
 
     private final String reason;

@@ -16,7 +16,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 /**
  * The Prometheus registry of one gateway process: JVM meters, Vert.x's own meters (through
  * {@link #vertxMetricsFactory()} and {@link #vertxMetricsOptions()}) and the gateway's ({@link GatewayMetrics}),
- * served by {@link #scrapeHandler()} in the Prometheus text format.
+ * served by {@link #scrapeHandler()} in the Prometheus text format. Scrapes once when made, so the classes
+ * of the text format are loaded before any event loop serves.
  */
 public final class MetricsRegistry implements AutoCloseable {
     private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
@@ -30,6 +31,7 @@ public final class MetricsRegistry implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
+        registry.scrape();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -46,9 +48,14 @@ public final class MetricsRegistry implements AutoCloseable {
         return new MicrometerMetricsOptions().setEnabled(true);
     }
 
-    /** {@code GET /metrics}: every meter in the Prometheus text format. */
+    /**
+     * {@code GET /metrics}: every meter in the Prometheus text format. The text is written on a worker
+     * thread (its cost grows with the number of meters), so a scrape never holds up frames on an event loop.
+     */
     public Handler<RoutingContext> scrapeHandler() {
-        return ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT_FORMAT).end(registry.scrape());
+        return ctx -> ctx.vertx().executeBlocking(registry::scrape, false)
+                .onSuccess(text -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT_FORMAT).end(text))
+                .onFailure(ctx::fail);
     }
 
     @Override

@@ -100,6 +100,14 @@ public record ChannelSpec(Type type, String name, Optional<URI> url, Optional<St
                 }
             }
         }
+        headers.forEach((header, value) -> {
+            if (!header.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw new IllegalArgumentException("headers: '" + header + "' is not a valid header name");
+            }
+            if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+                throw new IllegalArgumentException("headers." + header + " must be printable ASCII on one line");
+            }
+        });
         if (name == null || name.isBlank()) {
             name = type == Type.NTFY ? "ntfy:" + topic.orElseThrow() : type.configName();
         }

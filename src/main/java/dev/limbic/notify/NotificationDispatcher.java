@@ -130,7 +130,8 @@ public final class NotificationDispatcher {
     }
 
     private void start(Notification notification) {
-        List<Channel> list = List.copyOf(channels.channelsOf(notification.responder()));
+        List<Channel> configured = channels.channelsOf(notification.responder());
+        List<Channel> list = configured == null ? List.of() : List.copyOf(configured);
         if (list.isEmpty()) {
             finish(notification, false, Optional.empty(), 0, "no channels configured for " + notification.responder());
             return;
@@ -151,8 +152,9 @@ public final class NotificationDispatcher {
         } catch (RuntimeException failure) {
             result = Future.failedFuture(failure);
         }
-        result.onComplete(done -> outcome.tryComplete(done.succeeded() ? done.result()
-                : DeliveryResult.retryable("channel failed: " + done.cause())));
+        result.onComplete(done -> outcome.tryComplete(done.failed()
+                ? DeliveryResult.retryable("channel failed: " + done.cause())
+                : done.result() == null ? DeliveryResult.retryable("channel gave no result") : done.result()));
         outcome.future().onComplete(done -> onContext(() -> {
             cancelTimeout.run();
             afterAttempt(delivery, channel, channelIndex, attemptOnChannel, startedAt, done.result());

@@ -74,7 +74,7 @@ public final class NtfyChannel implements Channel {
                 .putHeader("Priority", String.valueOf(priority(notification.severity())))
                 .putHeader("Tags", headerValue(String.join(",", tags(notification))));
         if (!notification.links().isEmpty()) {
-            request.putHeader("Click", notification.links().get(0).url());
+            request.putHeader("Click", headerValue(notification.links().get(0).url()));
         }
         accessToken.ifPresent(request::bearerTokenAuthentication);
         Buffer body = Buffer.buffer(notification.shortText(MAX_BODY_CHARS), "UTF-8");

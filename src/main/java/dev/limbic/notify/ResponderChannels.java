@@ -6,6 +6,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ResponderChannels {
 
-    /** {@code responderId}'s channels, first choice first; empty if they have none. */
+    /** {@code responderId}'s channels, first choice first; empty (or null) if they have none. */
     List<Channel> channelsOf(String responderId);
 }

@@ -16,7 +16,9 @@ import java.util.Locale;
 
 /**
  * Slack-compatible incoming webhook: POSTs {@code {"text": "..."}}, which Slack, Mattermost and Rocket.Chat
- * all accept. The text is the severity and title on the first line, then the short text and the links.
+ * all accept. The text is the severity and title on the first line, then the short text and the links. The
+ * three characters Slack treats as markup ({@code & < >}) are escaped as Slack asks; Mattermost and Rocket.Chat
+ * read the same entities back as the characters.
  */
 public final class SlackChannel implements Channel {
     /** Longest text sent; Slack truncates messages well beyond this. */
@@ -66,6 +68,7 @@ public final class SlackChannel implements Channel {
         for (NotificationLink link : notification.links()) {
             text.append('\n').append(link.label()).append(": ").append(link.url());
         }
-        return text.length() <= MAX_TEXT_CHARS ? text.toString() : text.substring(0, MAX_TEXT_CHARS - 1) + "…";
+        String escaped = text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return escaped.length() <= MAX_TEXT_CHARS ? escaped : escaped.substring(0, MAX_TEXT_CHARS - 1) + "…";
     }
 }

@@ -78,6 +78,11 @@ public final class Database {
         return new NotificationStore(pool);
     }
 
+    /** Deletion of events and stress episodes past their retention. */
+    public Retention retention() {
+        return new Retention(pool);
+    }
+
     /** Closes the pool, then stops the embedded server if there is one (on a worker thread). */
     public Future<Void> close() {
         return pool.close().transform(closed -> embedded.isEmpty() ? Future.<Void>succeededFuture()

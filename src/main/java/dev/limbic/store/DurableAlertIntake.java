@@ -1,5 +1,7 @@
 package dev.limbic.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 import dev.limbic.store.IntakePlanner.PlannedEvent;
@@ -7,20 +9,23 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -43,9 +48,10 @@ public final class DurableAlertIntake {
     private static final Logger LOG = LoggerFactory.getLogger(DurableAlertIntake.class);
     /** The longest dedup key stored (index entries are bounded). */
     public static final int MAX_DEDUP_KEY_LENGTH = 512;
-    /** SQL states worth one more try of the whole batch: unique violation (a concurrent writer), deadlock, serialization. */
+    /** SQL states worth retrying a batch for: unique violation (a concurrent writer), deadlock, serialization. */
     private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40P01", "40001");
     private static final int MAX_ATTEMPTS = 3;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Context context;
     private final IntakeWriter writer;
@@ -53,6 +59,8 @@ public final class DurableAlertIntake {
     private final IntakeOptions options;
     private final Lane[] lanes;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final Queue<Request> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean closed;
     private Promise<Void> drained;
 
@@ -87,24 +95,29 @@ public final class DurableAlertIntake {
         if (closed) {
             return Future.failedFuture(new IllegalStateException("alert intake is closed"));
         }
-        List<PlannedEvent> planned = new ArrayList<>(events.size());
-        try {
-            for (AlertEvent event : events) {
-                AlertEvent storable = storable(event);
-                String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
-                planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy));
-            }
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-        int size = planned.size();
+        int size = events.size();
         int before = waiting.getAndAdd(size);
         if (before + size > options.capacity()) {
             waiting.addAndGet(-size);
             return Future.failedFuture(new IntakeOverloadedException(size, before, options.capacity()));
         }
-        Request request = new Request(size, Vertx.currentContext());
-        context.runOnContext(v -> enqueue(request, planned));
+        List<PlannedEvent> planned = new ArrayList<>(size);
+        try {
+            for (AlertEvent event : events) {
+                AlertEvent storable = storable(event);
+                String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
+                planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy,
+                        labelsJson(storable)));
+            }
+        } catch (RuntimeException e) {
+            waiting.addAndGet(-size);
+            return Future.failedFuture(e);
+        }
+        Request request = new Request(planned, Vertx.currentContext());
+        inbox.add(request);
+        if (drainScheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> drainInbox());
+        }
         return request.promise.future();
     }
 
@@ -124,12 +137,17 @@ public final class DurableAlertIntake {
         return promise.future();
     }
 
-    private void enqueue(Request request, List<PlannedEvent> planned) {
-        for (int i = 0; i < planned.size(); i++) {
-            PlannedEvent event = planned.get(i);
-            Lane lane = lanes[Math.floorMod(31 * event.event().integration().hashCode()
-                    + event.event().dedupKey().hashCode(), lanes.length)];
-            lane.queue.add(new Waiting(event, request, i));
+    /** Moves every submitted request into the lanes (one wake-up of the context for many requests). */
+    private void drainInbox() {
+        drainScheduled.set(false);
+        Request request;
+        while ((request = inbox.poll()) != null) {
+            for (int i = 0; i < request.events.size(); i++) {
+                PlannedEvent event = request.events.get(i);
+                Lane lane = lanes[Math.floorMod(31 * event.event().integration().hashCode()
+                        + event.event().dedupKey().hashCode(), lanes.length)];
+                lane.queue.add(new Waiting(event, request, i));
+            }
         }
         for (Lane lane : lanes) {
             lane.startBatchIfIdle();
@@ -137,7 +155,7 @@ public final class DurableAlertIntake {
     }
 
     private void completeCloseIfIdle() {
-        if (drained == null) {
+        if (drained == null || !inbox.isEmpty()) {
             return;
         }
         for (Lane lane : lanes) {
@@ -156,11 +174,7 @@ public final class DurableAlertIntake {
         if (event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
             throw new IllegalArgumentException("dedup key is longer than " + MAX_DEDUP_KEY_LENGTH + " characters");
         }
-        try {
-            Json.decodeValue(event.detailsJson());
-        } catch (DecodeException e) {
-            throw new IllegalArgumentException("details are not JSON: " + e.getMessage(), e);
-        }
+        checkJson(event.detailsJson());
         if (!hasNul(event)) {
             return event;
         }
@@ -169,6 +183,25 @@ public final class DurableAlertIntake {
         return new AlertEvent(withoutNul(event.integration()), withoutNul(event.dedupKey()), event.action(),
                 event.severity(), withoutNul(event.summary()), withoutNul(event.source()), labels,
                 event.detailsJson().replace("\\u0000", "\\ufffd"), event.receivedAt());
+    }
+
+    private static String labelsJson(AlertEvent event) {
+        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
+    }
+
+    /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
+    private static void checkJson(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("details are empty, expected JSON");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("details hold more than one JSON value");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("details are not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** PostgreSQL text cannot hold U+0000 (nor can jsonb hold {@code \u0000}). */
@@ -193,14 +226,16 @@ public final class DurableAlertIntake {
     /** One request: its outcomes fill in as lanes commit. Touched only on the intake's context. */
     private static final class Request {
         final Promise<List<IntakeOutcome>> promise = Promise.promise();
+        final List<PlannedEvent> events;
         final IntakeOutcome[] outcomes;
         final Context caller;
         int remaining;
         boolean failed;
 
-        Request(int size, Context caller) {
-            this.outcomes = new IntakeOutcome[size];
-            this.remaining = size;
+        Request(List<PlannedEvent> events, Context caller) {
+            this.events = events;
+            this.outcomes = new IntakeOutcome[events.size()];
+            this.remaining = events.size();
             this.caller = caller;
         }
 

@@ -102,7 +102,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ", was " + database);
         }
-        PostgresTarget admin = new PostgresTarget("localhost", port(), "postgres", SUPERUSER, "");
+        PostgresTarget admin = new PostgresTarget("127.0.0.1", port(), "postgres", SUPERUSER, "");
         try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
              PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);

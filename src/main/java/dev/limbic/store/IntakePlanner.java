@@ -1,11 +1,13 @@
 package dev.limbic.store;
 
+import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,11 @@ final class IntakePlanner {
         }
     }
 
-    /** One event to apply, with its idempotency key and the policy routing chose for it (null: none). */
-    record PlannedEvent(AlertEvent event, String idempotencyKey, String policyId) {
+    /**
+     * One event to apply, with its idempotency key, the policy routing chose for it (null: none) and its labels as
+     * JSON text.
+     */
+    record PlannedEvent(AlertEvent event, String idempotencyKey, String policyId, String labelsJson) {
     }
 
     /** An open incident as loaded (and locked) before planning. */
@@ -40,6 +45,7 @@ final class IntakePlanner {
         final boolean created;
         final IncidentKey key;
         final AlertEvent opening;
+        final String openingLabelsJson;
         final String policyId;
         final IncidentStatus initialStatus;
         final Set<String> recordedKeys;
@@ -56,6 +62,7 @@ final class IntakePlanner {
             this.created = false;
             this.key = key;
             this.opening = null;
+            this.openingLabelsJson = null;
             this.policyId = null;
             this.id = open.id();
             this.initialStatus = open.status();
@@ -71,6 +78,7 @@ final class IntakePlanner {
             this.created = true;
             this.key = IncidentKey.of(trigger.event());
             this.opening = trigger.event();
+            this.openingLabelsJson = trigger.labelsJson();
             this.policyId = trigger.policyId();
             this.initialStatus = IncidentStatus.TRIGGERED;
             this.status = IncidentStatus.TRIGGERED;
@@ -117,6 +125,7 @@ final class IntakePlanner {
         List<IncidentDraft> created = new ArrayList<>();
         Set<IncidentDraft> changed = new LinkedHashSet<>();
         List<TimelineDraft> timeline = new ArrayList<>();
+        Map<IncidentDraft, Received> received = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             PlannedEvent planned = events.get(i);
             AlertEvent event = planned.event();
@@ -127,6 +136,9 @@ final class IntakePlanner {
                 current.put(key, draft);
             }
             Instant at = event.receivedAt();
+            if (draft != null && event.action() != AlertAction.TRIGGER) {
+                flushReceived(draft, received, timeline);
+            }
             switch (event.action()) {
                 case TRIGGER -> {
                     if (draft == null) {
@@ -146,8 +158,7 @@ final class IntakePlanner {
                         }
                         markChanged(draft, changed);
                         kinds[i] = IntakeOutcome.Kind.DEDUPLICATED;
-                        timeline.add(new TimelineDraft(draft, at, "received", event.integration(),
-                                "Alert received again (" + draft.alertCount + " in all): " + event.summary()));
+                        received.computeIfAbsent(draft, d -> new Received()).add(event);
                     }
                 }
                 case ACKNOWLEDGE -> {
@@ -183,7 +194,32 @@ final class IntakePlanner {
             }
             incidents[i] = kinds[i] == IntakeOutcome.Kind.IGNORED ? null : draft;
         }
+        for (IncidentDraft draft : new ArrayList<>(received.keySet())) {
+            flushReceived(draft, received, timeline);
+        }
         return new Plan(kinds, incidents, created, new ArrayList<>(changed), timeline);
+    }
+
+    /** Repeated alerts for one incident within a batch make one timeline line, not one each (alert storms). */
+    private static final class Received {
+        int count;
+        AlertEvent last;
+
+        void add(AlertEvent event) {
+            count++;
+            last = event;
+        }
+    }
+
+    private static void flushReceived(IncidentDraft draft, Map<IncidentDraft, Received> received,
+                                      List<TimelineDraft> timeline) {
+        Received alerts = received.remove(draft);
+        if (alerts == null) {
+            return;
+        }
+        String what = alerts.count == 1 ? "Alert received again" : alerts.count + " more alerts received";
+        timeline.add(new TimelineDraft(draft, alerts.last.receivedAt(), "received", alerts.last.integration(),
+                what + " (" + draft.alertCount + " in all): " + alerts.last.summary()));
     }
 
     private static void markChanged(IncidentDraft draft, Set<IncidentDraft> changed) {

@@ -1,5 +1,6 @@
 package dev.limbic.store;
 
+import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 import dev.limbic.store.IntakePlanner.IncidentDraft;
 import dev.limbic.store.IntakePlanner.IncidentKey;
@@ -8,7 +9,6 @@ import dev.limbic.store.IntakePlanner.Plan;
 import dev.limbic.store.IntakePlanner.PlannedEvent;
 import dev.limbic.store.IntakePlanner.TimelineDraft;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,9 +41,10 @@ final class IntakeWriter {
               AND (integration, dedup_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
             ORDER BY id
             FOR NO KEY UPDATE""";
+    /** Pairs, not two ANY lists: those would probe the index for every combination. */
     private static final String LOAD_RECORDED = """
             SELECT incident_id, idempotency_key FROM alert_events
-            WHERE incident_id = ANY($1::bigint[]) AND idempotency_key = ANY($2::text[])""";
+            WHERE (incident_id, idempotency_key) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))""";
     private static final String ALLOCATE_IDS = "SELECT nextval('incident_ids') FROM generate_series(1, $1::int)";
     private static final String INSERT_INCIDENTS = """
             INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
@@ -96,6 +98,11 @@ final class IntakeWriter {
             FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS u(incident_id, status, updated_at)
             WHERE p.incident_id = u.incident_id AND p.status <> 'done'""";
 
+    private static final String[] ACTION_NAMES = Arrays.stream(AlertAction.values())
+            .map(action -> action.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    private static final String[] OUTCOME_NAMES = Arrays.stream(IntakeOutcome.Kind.values())
+            .map(kind -> kind.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     private final Pool pool;
 
     IntakeWriter(Pool pool) {
@@ -133,14 +140,25 @@ final class IntakeWriter {
                 return Future.succeededFuture(Map.of());
             }
             List<Row> openRows = new ArrayList<>(rows.size());
-            rows.forEach(openRows::add);
-            Long[] ids = openRows.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
-            String[] idempotencyKeys = events.stream()
-                    .filter(planned -> planned.event().action() == dev.limbic.alert.AlertAction.TRIGGER)
-                    .map(PlannedEvent::idempotencyKey).distinct().toArray(String[]::new);
-            Future<Map<Long, Set<String>>> recorded = idempotencyKeys.length == 0
+            Map<IncidentKey, Long> openIds = new HashMap<>();
+            for (Row row : rows) {
+                openRows.add(row);
+                openIds.put(new IncidentKey(row.getString("integration"), row.getString("dedup_key")),
+                        row.getLong("id"));
+            }
+            List<Long> pairIds = new ArrayList<>();
+            List<String> pairKeys = new ArrayList<>();
+            for (PlannedEvent planned : events) {
+                Long id = openIds.get(IncidentKey.of(planned.event()));
+                if (id != null && planned.event().action() == AlertAction.TRIGGER) {
+                    pairIds.add(id);
+                    pairKeys.add(planned.idempotencyKey());
+                }
+            }
+            Future<Map<Long, Set<String>>> recorded = pairIds.isEmpty()
                     ? Future.succeededFuture(Map.of())
-                    : connection.preparedQuery(LOAD_RECORDED).execute(columns(ids, idempotencyKeys))
+                    : connection.preparedQuery(LOAD_RECORDED)
+                    .execute(columns(pairIds.toArray(Long[]::new), pairKeys.toArray(String[]::new)))
                     .map(IntakeWriter::recordedKeysByIncident);
             return recorded.map(byIncident -> {
                 Map<IncidentKey, OpenIncident> open = new HashMap<>();
@@ -234,7 +252,7 @@ final class IntakeWriter {
             severities[i] = opening.severity().wireName();
             summaries[i] = opening.summary();
             sources[i] = opening.source();
-            labels[i] = labelsJson(opening);
+            labels[i] = draft.openingLabelsJson;
             details[i] = opening.detailsJson();
             policies[i] = draft.policyId;
             openedAt[i] = offset(opening.receivedAt());
@@ -294,14 +312,14 @@ final class IntakeWriter {
             receivedAt[i] = offset(event.receivedAt());
             integrations[i] = event.integration();
             dedupKeys[i] = event.dedupKey();
-            actions[i] = event.action().name().toLowerCase(Locale.ROOT);
+            actions[i] = ACTION_NAMES[event.action().ordinal()];
             severities[i] = event.severity().wireName();
             summaries[i] = event.summary();
             sources[i] = event.source();
-            labels[i] = labelsJson(event);
+            labels[i] = planned.labelsJson();
             details[i] = event.detailsJson();
             idempotencyKeys[i] = planned.idempotencyKey();
-            outcomes[i] = plan.kinds()[i].name().toLowerCase(Locale.ROOT);
+            outcomes[i] = OUTCOME_NAMES[plan.kinds()[i].ordinal()];
             incidentIds[i] = plan.incidents()[i] == null ? null : plan.incidents()[i].id;
         }
         return columns(receivedAt, integrations, dedupKeys, actions, severities, summaries, sources, labels, details,
@@ -385,9 +403,6 @@ final class IntakeWriter {
         };
     }
 
-    private static String labelsJson(AlertEvent event) {
-        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
-    }
 
     static OffsetDateTime offset(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -19,6 +19,7 @@ public final class SchemaMigrations {
                 .locations("classpath:db/migration")
                 .load();
         MigrateResult result = flyway.migrate();
-        return result.targetSchemaVersion != null ? result.targetSchemaVersion : flyway.info().current().getVersion().getVersion();
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway.info().current().getVersion().getVersion();
     }
 }

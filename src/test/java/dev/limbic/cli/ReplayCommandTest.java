@@ -158,8 +158,12 @@ class ReplayCommandTest {
     }
 
     @Test
-    void helpListsReplay() {
+    void helpListsReplayAndItsOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("replay").contains("recording");
+
+        assertThat(run("replay", "--help")).isZero();
+        assertThat(out.toString()).contains("--plot").contains("--page-at").contains("--resting-hr")
+                .contains("unix_time_s");
     }
 }

@@ -69,6 +69,8 @@ class ConfigLoaderTest {
         assertThat(sam.name()).isEqualTo("sam");
         assertThat(sam.heartRateMonitoring()).as("heart-rate monitoring is opt-in").isFalse();
         assertThat(config.thresholdsFor("sam").restingHeartRateBpm()).isEqualTo(65);
+        assertThat(config.thresholdsByResponder()).containsOnlyKeys("alex", "sam");
+        assertThat(config.thresholdsByResponder().get("alex").restingHeartRateBpm()).isEqualTo(58);
     }
 
     @Test

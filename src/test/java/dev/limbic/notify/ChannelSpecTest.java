@@ -45,5 +45,11 @@ class ChannelSpecTest {
         assertThatThrownBy(() -> new ChannelSpec(ChannelSpec.Type.WEBHOOK, "w", Optional.of(URI.create("http://h/")),
                 Optional.empty(), Optional.empty(), Map.of(), Duration.ofMinutes(5)))
                 .hasMessage("timeout must be between 1s and 60s");
+        assertThatThrownBy(() -> new ChannelSpec(ChannelSpec.Type.WEBHOOK, "w", Optional.of(URI.create("http://h/")),
+                Optional.empty(), Optional.empty(), Map.of("X-Team", "sre\r\nEvil: 1"), null))
+                .hasMessage("headers.X-Team must be printable ASCII on one line");
+        assertThatThrownBy(() -> new ChannelSpec(ChannelSpec.Type.WEBHOOK, "w", Optional.of(URI.create("http://h/")),
+                Optional.empty(), Optional.empty(), Map.of("X Team", "sre"), null))
+                .hasMessage("headers: 'X Team' is not a valid header name");
     }
 }

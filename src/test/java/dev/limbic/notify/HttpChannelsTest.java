@@ -137,6 +137,13 @@ class HttpChannelsTest {
     }
 
     @Test
+    void slackEscapesItsMarkupCharacters() {
+        Notification page = Notification.page("n-2", "alice", "inc-8", Severity.WARNING, "p99 > 2s & rising",
+                "<db-1> is slow", NOW);
+        assertThat(SlackChannel.text(page)).isEqualTo("[WARNING] p99 &gt; 2s &amp; rising\n&lt;db-1&gt; is slow");
+    }
+
+    @Test
     void webhookPostsTheNotificationAsJsonWithHeadersAndBearer() throws Exception {
         receiver = Receiver.start(vertx, Reply.status(204));
         assertThat(await(webhook("/limbic").deliver(diskPage(Severity.WARNING))).isDelivered()).isTrue();

@@ -233,7 +233,7 @@ class NotificationDispatcherTest {
         assertThat(report.detail()).isEqualTo("every channel failed; last: only: HTTP 410");
         assertThat(attempts.get(0).next()).isEqualTo(new NextStep.Exhausted());
 
-        DeliveryReport nobody = await(dispatcher(r -> List.of(), RateLimit.DEFAULT)
+        DeliveryReport nobody = await(dispatcher(Map.<String, List<Channel>>of()::get, RateLimit.DEFAULT)
                 .dispatch(page("2", "carol", Severity.CRITICAL)));
         assertThat(nobody.delivered()).isFalse();
         assertThat(nobody.detail()).isEqualTo("no channels configured for carol");

@@ -73,8 +73,12 @@ class DatabaseTest {
             assertThat(await(again.incidents().find(id))).isPresent();
             Row migrations = await(again.pool().query("SELECT count(*) AS applied, max(version) AS version"
                     + " FROM flyway_schema_history WHERE success").execute()).iterator().next();
-            assertThat(migrations.getLong("applied")).isEqualTo(2);
-            assertThat(migrations.getString("version")).isEqualTo("2");
+            long shipped;
+            try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+                shipped = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            }
+            assertThat(migrations.getLong("applied")).as("every shipped migration applied once").isEqualTo(shipped);
+            assertThat(migrations.getString("version")).isEqualTo(String.valueOf(shipped));
         } finally {
             await(again.close());
         }
@@ -91,9 +95,10 @@ class DatabaseTest {
         try {
             assertThat(database.embeddedServer()).isEmpty();
             assertThat(database.target().database()).isEqualTo(shared.database());
-            DurableAlertIntake intake = new DurableAlertIntake(vertx, database.pool(), e -> null, IntakeOptions.DEFAULTS);
-            AlertEvent event = new AlertEvent("generic", java.util.UUID.randomUUID().toString(), AlertAction.TRIGGER, Severity.INFO, "s", "", Map.of(),
-                    "{}", Instant.EPOCH);
+            DurableAlertIntake intake = new DurableAlertIntake(vertx, database.pool(), e -> null,
+                    IntakeOptions.DEFAULTS);
+            AlertEvent event = new AlertEvent("generic", java.util.UUID.randomUUID().toString(), AlertAction.TRIGGER,
+                    Severity.INFO, "s", "", Map.of(), "{}", Instant.EPOCH);
             assertThat(await(intake.submit(List.of(event))).get(0).kind()).isEqualTo(IntakeOutcome.Kind.OPENED);
             await(intake.close());
         } finally {

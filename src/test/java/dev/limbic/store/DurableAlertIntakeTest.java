@@ -88,7 +88,8 @@ class DurableAlertIntakeTest {
         IncidentDetail detail = await(database.incidents().get(id)).orElseThrow();
         assertThat(detail.incident().alertCount()).isEqualTo(3);
         assertThat(detail.incident().lastAlertAt()).isEqualTo(T0.plusSeconds(120));
-        assertThat(detail.timeline()).extracting(TimelineEntry::kind).containsExactly("opened", "received", "received");
+        assertThat(detail.timeline()).extracting(TimelineEntry::kind).containsExactly("opened", "received");
+        assertThat(detail.timeline().get(1).text()).isEqualTo("2 more alerts received (3 in all): cpu very high");
         assertThat(queryLong(target, "SELECT count(*) FROM alert_events WHERE dedup_key = '" + key + "'")).isEqualTo(3);
     }
 
@@ -265,6 +266,7 @@ class DurableAlertIntakeTest {
             blocker.setAutoCommit(false);
             statement.execute("LOCK TABLE incidents IN EXCLUSIVE MODE");
             first = oneLane.submit(List.of(trigger("am", a, "fine", T0)));
+            awaitATransactionWaitingForALock();
             second = oneLane.submit(List.of(trigger("am", b, "fine too", T0)));
             third = oneLane.submit(List.of(trigger("am", c, "boom", T0)));
             blocker.rollback();
@@ -297,6 +299,7 @@ class DurableAlertIntakeTest {
             statement.execute("LOCK TABLE incidents IN EXCLUSIVE MODE");
             inFlight = small.submit(List.of(trigger("am", unique(), "1", T0), trigger("am", unique(), "2", T0),
                     trigger("am", unique(), "3", T0)));
+            awaitATransactionWaitingForALock();
             queued = small.submit(List.of(trigger("am", unique(), "4", T0), trigger("am", unique(), "5", T0)));
             refused = small.submit(List.of(trigger("am", refusedKey, "6", T0)));
             assertThat(refused.failed()).isTrue();
@@ -351,6 +354,16 @@ class DurableAlertIntakeTest {
         }
         assertThat(await(database.incidents().list(Set.of(IncidentStatus.TRIGGERED), 1000)))
                 .extracting(Incident::id).contains(outcomes.get(0).incidentId());
+    }
+
+    /** Waits until the intake's transaction is blocked by the test's table lock (so the next requests queue). */
+    private static void awaitATransactionWaitingForALock() throws InterruptedException {
+        String waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()";
+        for (int i = 0; i < 3000 && queryLong(target, waiting) == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(queryLong(target, waiting)).as("a transaction waits for the test's lock").isPositive();
     }
 
     private static String unique() {
