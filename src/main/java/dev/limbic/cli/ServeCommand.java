@@ -2,7 +2,7 @@ package dev.limbic.cli;
 
 import dev.limbic.app.Gateway;
 import dev.limbic.config.ConfigException;
-import dev.limbic.config.ConfigLoader;
+import dev.limbic.config.ConfigReloader;
 import dev.limbic.config.LimbicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +13,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** {@code limbic serve}: runs the gateway from a YAML config until the process is stopped. */
+/**
+ * {@code limbic serve}: runs the gateway from a YAML config until the process is stopped. The pager takes a changed
+ * file (SIGHUP, or a content change seen every two seconds) without losing open incidents; a broken file is
+ * rejected with its problems logged and the running configuration stays.
+ */
 @Command(name = "serve", description = "Run the gateway from a YAML config (checked first: problems exit 2).")
 final class ServeCommand implements Callable<Integer> {
     /** Exit status for a configuration that cannot be used. */
@@ -30,15 +36,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        LimbicConfig loaded;
+        ConfigReloader reloader;
         try {
-            loaded = ConfigLoader.load(config);
+            reloader = ConfigReloader.load(config);
         } catch (ConfigException e) {
             e.problems().forEach(err::println);
             int count = e.problems().size();
             err.println("limbic serve: not starting, " + config + " has " + count + (count == 1 ? " problem" : " problems"));
             return BAD_CONFIG;
         }
+        LimbicConfig loaded = reloader.current();
         Gateway gateway;
         try {
             gateway = Running.started(Gateway.start(loaded, Clock.systemUTC()));
@@ -49,7 +56,18 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://" + displayHost(loaded.server().host()) + ":" + gateway.port();
         spec.commandLine().getOut().println("Limbic listening on " + base + " (metrics: " + base + "/metrics)");
         spec.commandLine().getOut().flush();
-        Running.untilStopped(null, gateway::close);
+        gateway.paging().ifPresent(paging -> reloader.onReload(paging::reconfigure));
+        reloader.reloadOnSighup();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "limbic-config-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reloader.pollEvery(poller);
+        Running.untilStopped(null, () -> {
+            poller.shutdownNow();
+            return gateway.close();
+        });
         return 0;
     }
 

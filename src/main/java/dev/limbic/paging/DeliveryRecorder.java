@@ -11,8 +11,12 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.core.Future;
+
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes how each page's delivery ended into its notification record and onto its incident's timeline (delivered
@@ -25,6 +29,7 @@ final class DeliveryRecorder implements DeliveryListener {
     static final String PAGE_PREFIX = "n-";
 
     private final EscalationLedger ledger;
+    private final Set<Future<Void>> writing = ConcurrentHashMap.newKeySet();
 
     DeliveryRecorder(EscalationLedger ledger) {
         this.ledger = ledger;
@@ -44,6 +49,11 @@ final class DeliveryRecorder implements DeliveryListener {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Completes once every delivery result heard so far is written (so a clean stop does not send them again). */
+    Future<Void> drain() {
+        return Future.join(List.copyOf(writing)).mapEmpty();
     }
 
     @Override
@@ -68,7 +78,10 @@ final class DeliveryRecorder implements DeliveryListener {
                         .put("attempts", report.attempts()).put("notification", page.id());
                 TimelineEntry entry = new TimelineEntry(report.finishedAt(),
                         report.delivered() ? "delivered" : "delivery_failed", "limbic", text, fields.encode());
-                ledger.finishDelivery(recordId, report.delivered(), channel, report.attempts(), report.detail(), entry)
+                Future<Void> write = ledger.finishDelivery(recordId, report.delivered(), channel, report.attempts(),
+                        report.detail(), entry);
+                writing.add(write);
+                write.onComplete(done -> writing.remove(write))
                         .onFailure(e -> LOG.warn("could not record the delivery of page {}: {}", page.id(), e.toString()));
             });
         }

@@ -19,7 +19,6 @@ import dev.limbic.notify.Channel;
 import dev.limbic.notify.ChannelSpec;
 import dev.limbic.notify.Channels;
 import dev.limbic.notify.DispatchSettings;
-import dev.limbic.notify.LiveTokens;
 import dev.limbic.notify.NotificationDispatcher;
 import dev.limbic.notify.NotificationMetrics;
 import dev.limbic.notify.ResponderAction;
@@ -58,48 +57,75 @@ import java.util.random.RandomGenerator;
 public final class Paging {
     private static final Logger LOG = LoggerFactory.getLogger(Paging.class);
 
-    private final LimbicConfig config;
     private final Clock clock;
+    private final Channels channels;
+    private volatile Snapshot snapshot;
+    private final DeliveryRecorder recorder;
     private final MeterRegistry registry;
     private final Database database;
     private final WebClient client;
     private final ResponderLiveStream liveStream;
     private final DurableAlertIntake intake;
     private final EscalationRuntime runtime;
-    private final Integrations integrations;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
 
+    /**
+     * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
+     * looks up, each responder's channels, their live tokens, and routing.
+     */
+    private record Snapshot(LimbicConfig config, Integrations integrations, Map<String, List<Channel>> channels,
+                            Map<String, String> liveTokenHashes, Function<AlertEvent, String> policyFor) {
+    }
+
     private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database) {
-        this.config = config;
         this.clock = clock;
         this.registry = registry;
         this.database = database;
         this.client = Channels.createClient(vertx);
         this.metrics = new PagingMetrics(registry, this::config);
-        this.liveStream = new ResponderLiveStream(vertx, liveTokens(config), this::liveAction, clock);
-        Channels channels = new Channels(vertx, client, clock, liveStream);
-        Map<String, List<Channel>> byResponder = new HashMap<>();
-        for (ResponderConfig responder : config.responders()) {
-            List<Channel> list = new ArrayList<>();
-            responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
-            byResponder.put(responder.id(), List.copyOf(list));
-        }
+        this.liveStream = new ResponderLiveStream(vertx,
+                responderId -> Optional.ofNullable(snapshot.liveTokenHashes().get(responderId)), this::liveAction, clock);
+        this.channels = new Channels(vertx, client, clock, liveStream);
+        this.snapshot = snapshot(config);
         EscalationLedger ledger = new EscalationLedger(database.pool());
+        this.recorder = new DeliveryRecorder(ledger);
         NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
-                responder -> byResponder.getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
-                new DeliveryRecorder(ledger), new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
+                responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
+                recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
         EscalationEngine engine = EscalationEngine.plain();
         this.runtime = new EscalationRuntime(vertx, ledger, database.incidents(), database.notifications(),
                 this::config, engine, dispatcher, metrics, clock);
+        this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
+                dev.limbic.store.IntakeOptions.DEFAULTS);
+        this.intakeOptions = intakeOptions(config);
+    }
+
+    private Snapshot snapshot(LimbicConfig config) {
+        Map<String, List<Channel>> byResponder = new HashMap<>();
+        Map<String, String> liveTokens = new HashMap<>();
+        for (ResponderConfig responder : config.responders()) {
+            List<Channel> list = new ArrayList<>();
+            responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
+            byResponder.put(responder.id(), List.copyOf(list));
+            responder.liveToken().map(SecretDigest::sha256Hex).ifPresent(hash -> liveTokens.put(responder.id(), hash));
+        }
         Function<AlertEvent, String> policyFor = config.router()
                 .<Function<AlertEvent, String>>map(router -> event -> router.route(event).policyId())
                 .orElse(event -> null);
-        this.intake = new DurableAlertIntake(vertx, database.pool(), policyFor,
-                dev.limbic.store.IntakeOptions.DEFAULTS);
-        this.integrations = Integrations.of(config.integrations().stream().map(Paging::integration).toList());
-        this.intakeOptions = intakeOptions(config);
+        return new Snapshot(config, Integrations.of(config.integrations().stream().map(Paging::integration).toList()),
+                Map.copyOf(byResponder), Map.copyOf(liveTokens), policyFor);
+    }
+
+    /**
+     * Swaps in a reloaded configuration: integrations, routing, policies, schedules, responders, channels and live
+     * tokens apply to the next request and the next evaluation. Open incidents stay as stored and go on with the
+     * policy of the same id in the new configuration. Body limits and the database stay as they were at start.
+     */
+    public void reconfigure(LimbicConfig next) {
+        snapshot = snapshot(next);
+        LOG.info("Paging reconfigured: {}", next.summary());
     }
 
     /**
@@ -134,6 +160,17 @@ public final class Paging {
 
     /** Adds the alert intake, the responder live stream and the incidents API to {@code router}. */
     public void mount(io.vertx.ext.web.Router router) {
+        Integrations integrations = new Integrations() {
+            @Override
+            public Optional<Integration> byName(String name) {
+                return snapshot.integrations().byName(name);
+            }
+
+            @Override
+            public Optional<Integration> byRoutingKey(String routingKey) {
+                return snapshot.integrations().byRoutingKey(routingKey);
+            }
+        };
         new AlertIntakeRoutes(integrations, new DurableAlertSink(intake, runtime, metrics), registry, clock,
                 intakeOptions).addTo(router);
         liveStream.mount(router);
@@ -160,6 +197,7 @@ public final class Paging {
     public Future<Void> close() {
         return intake.close()
                 .eventually(runtime::close)
+                .eventually(() -> recorder.drain().timeout(5, TimeUnit.SECONDS).otherwiseEmpty())
                 .eventually(() -> liveStream.closeAll().timeout(2, TimeUnit.SECONDS)
                         .otherwiseEmpty())
                 .eventually(() -> {
@@ -169,7 +207,7 @@ public final class Paging {
     }
 
     LimbicConfig config() {
-        return config;
+        return snapshot.config();
     }
 
     /** An action from a responder's live channel: the same commands as the incidents API. */
@@ -194,8 +232,8 @@ public final class Paging {
                     clock.instant().plus(Duration.ofMinutes(action.snoozeMinutes())));
             case HAND_OVER -> {
                 Optional<String> to = action.handOverTo()
-                        .or(() -> config.responder(by).flatMap(ResponderConfig::partner));
-                if (to.isEmpty() || config.responder(to.get()).isEmpty()) {
+                        .or(() -> config().responder(by).flatMap(ResponderConfig::partner));
+                if (to.isEmpty() || config().responder(to.get()).isEmpty()) {
                     yield null;
                 }
                 yield new EscalationCommand.Reassign(by, to.get());
@@ -209,15 +247,6 @@ public final class Paging {
             case APPLIED -> Future.<Void>succeededFuture();
             case NOT_FOUND, REFUSED -> Future.<Void>failedFuture(result.detail());
         });
-    }
-
-    private static LiveTokens liveTokens(LimbicConfig config) {
-        Map<String, String> hashes = new HashMap<>();
-        for (ResponderConfig responder : config.responders()) {
-            responder.liveToken().map(SecretDigest::sha256Hex).ifPresent(hash -> hashes.put(responder.id(), hash));
-        }
-        Map<String, String> frozen = Map.copyOf(hashes);
-        return responderId -> Optional.ofNullable(frozen.get(responderId));
     }
 
     private static ChannelSpec spec(ChannelConfig channel) {

@@ -290,4 +290,24 @@ class PagingEndToEndTest {
         assertThat(receiver.poll(1_000)).as("acknowledged on the live channel: sam is not paged").isNull();
         socket.close();
     }
+
+    @Test
+    void aReloadedConfigurationAppliesToTheNextAlertAndKeepsOpenIncidents() throws Exception {
+        startGateway();
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-before", "Before the reload")).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+
+        String base = "http://127.0.0.1:" + receiver.port();
+        LimbicConfig next = ConfigLoader.parse("paging.yaml", PagingFixture.config(dataDir, base + "/alex-pager",
+                base + "/sam", 0).getBytes(StandardCharsets.UTF_8));
+        gateway.paging().orElseThrow().reconfigure(next);
+
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-after", "After the reload")).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).as("alex's new channel").isEqualTo("/alex-pager");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        List<String> escalated = List.of(receiver.next().path(), receiver.next().path());
+        assertThat(escalated).as("both open incidents escalate to sam").containsExactly("/sam", "/sam");
+    }
 }
