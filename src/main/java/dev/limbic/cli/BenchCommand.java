@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,11 @@ final class BenchCommand implements Runnable {
                         + "--gateway-jvm-option=-XX:StartFlightRecording=filename=gateway.jfr.")
         List<String> gatewayJvmOptions = new ArrayList<>();
 
+        @Option(names = "--gateway-jfr", paramLabel = "FILE",
+                description = "Write a flight recording (JFR, profile settings) of the gateway over the measured "
+                        + "window to FILE, to find its hot spots: jfr print --events jdk.ExecutionSample FILE.")
+        Path gatewayRecording;
+
         @Override
         public Integer call() throws Exception {
             IngestBench.Mode benchMode = parseMode();
@@ -93,7 +99,7 @@ final class BenchCommand implements Runnable {
                         streams != null ? streams : flood ? 5_000 : 10_000, rateHz,
                         warmupSeconds != null ? warmupSeconds : flood ? 5 : 20,
                         measureSeconds != null ? measureSeconds : flood ? 10 : 30,
-                        clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions);
+                        clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions, gatewayRecording);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
