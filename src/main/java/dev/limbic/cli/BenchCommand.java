@@ -59,8 +59,8 @@ final class BenchCommand implements Runnable {
         double rateHz;
 
         @Option(names = "--warmup", paramLabel = "SECONDS",
-                description = "Seconds of sending before measuring. Default: 5 for flood, 20 for fleet (past the "
-                        + "detectors' warm-up, so their first state changes fall outside the window).")
+                description = "Seconds of sending before measuring. Default: 5 for flood, 40 for fleet (the gateway "
+                        + "needs that long to create 10,000 detectors, log their first state changes and catch up).")
         Double warmupSeconds;
 
         @Option(names = "--duration", paramLabel = "SECONDS",
@@ -97,7 +97,7 @@ final class BenchCommand implements Runnable {
             try {
                 settings = new IngestBench.Settings(benchMode,
                         streams != null ? streams : flood ? 5_000 : 10_000, rateHz,
-                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 20,
+                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 40,
                         measureSeconds != null ? measureSeconds : flood ? 10 : 30,
                         clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions, gatewayRecording);
             } catch (IllegalArgumentException e) {
