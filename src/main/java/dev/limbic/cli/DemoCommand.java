@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code limbic demo}: the gateway with a built-in config and two simulated straps streaming to it. */
 @Command(name = "demo",
-        description = "Run the gateway with a built-in config and simulated straps: alex stays calm, sam spikes to 132 bpm a minute in.")
+        description = "Run the gateway with a built-in config and simulated straps (alex stays calm, sam spikes to 132 bpm a"
+                + " minute in) and a demo alert 30 s in that pages alex and escalates to sam when nobody acknowledges.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,8 +49,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  metrics       " + base + "/metrics   (try: curl -s " + base + "/metrics | grep ^limbic_)");
         out.println("  health        " + base + "/health/live  " + base + "/health/ready");
         out.println("  device stream ws://localhost:" + demo.port() + "/v1/devices/stream  (where the simulated straps send)");
+        out.println("  incidents     curl -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' " + base + "/v1/incidents");
+        out.println("  acknowledge   curl -X POST -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' "
+                + base + "/v1/incidents/1/acknowledge");
         out.println("alex stays calm (~68 bpm); sam's heart rate rises from 70 to 132 bpm a minute in, holds for");
         out.println("three minutes, recovers, and repeats every six minutes. State changes appear below.");
+        out.println("About 30 s in, a demo alert arrives through the generic webhook and pages alex on the live channel;");
+        out.println("if nobody acknowledges within a minute, it escalates to sam.");
         out.flush();
         Running.untilStopped(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds), demo::close);
         return 0;

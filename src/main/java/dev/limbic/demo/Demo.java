@@ -12,16 +12,25 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A running demo: the gateway on the built-in config, and one simulated strap per demo responder streaming
- * over a real WebSocket to the gateway's own device stream. The story's clock starts once both straps are connected.
+ * A running demo: the gateway on the built-in config, one simulated strap per demo responder streaming over a
+ * real WebSocket to the gateway's device stream, each responder's phone on their live stream (it prints what it
+ * gets and never acknowledges), and a demo alert {@link #ALERT_AFTER} in through the generic webhook. The devices
+ * run on a Vert.x of their own, as separate devices would. The story's clock starts once both straps are
+ * connected. The story's clock starts when the straps do.
  * With {@code speed > 1} time runs faster (the gateway and the straps share the fast clock), so the whole
  * story fits in a few seconds.
  */
@@ -30,13 +39,20 @@ public final class Demo {
     public static final String CONFIG = "dev/limbic/demo/demo.yaml";
     /** The demo's straps and their tokens, as in {@link #CONFIG}. */
     private static final Map<String, String> TOKENS = Map.of("alex", "demo-alex-strap-token", "sam", "demo-sam-strap-token");
+    /** The demo responders' live tokens, as in {@link #CONFIG}. */
+    public static final Map<String, String> LIVE_TOKENS = Map.of("alex", "demo-alex-live-token-0001",
+            "sam", "demo-sam-live-token-00001");
+    /** The demo integration's secret, as in {@link #CONFIG}. */
+    public static final String ALERT_SECRET = "demo-generic-secret-000001";
+    /** When (story time) the demo alert fires. */
+    public static final Duration ALERT_AFTER = Duration.ofSeconds(30);
 
     private final Gateway gateway;
-    private final List<Long> timers;
+    private final Vertx devices;
 
-    private Demo(Gateway gateway, List<Long> timers) {
+    private Demo(Gateway gateway, Vertx devices) {
         this.gateway = gateway;
-        this.timers = timers;
+        this.devices = devices;
     }
 
     /** The built-in configuration. */
@@ -53,41 +69,93 @@ public final class Demo {
      *
      * @param speed how many times faster than real time the demo runs (1 for real time)
      */
-    public static Future<Demo> start(int port, double speed, PrintWriter out) throws ConfigException {
-        LimbicConfig config = config().withPort(port);
+    public static Future<Demo> start(int port, double speed, PrintWriter out) throws ConfigException, IOException {
+        LimbicConfig demo = config().withPort(port);
+        Path dataDir = Files.createTempDirectory("limbic-demo-");
+        LimbicConfig config = new LimbicConfig(demo.server(), dataDir, demo.database(), demo.stress(),
+                demo.responders(), demo.teams(), demo.schedules(), demo.escalationPolicies(), demo.router(),
+                demo.integrations(), demo.care());
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Clock.systemUTC(), speed);
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
-            Future<WebSocket> alex = connect(gateway, "alex");
-            Future<WebSocket> sam = connect(gateway, "sam");
-            return Future.all(alex, sam).map(connected -> {
+            Vertx devices = Vertx.vertx();
+            Future<WebSocket> alex = connect(gateway, devices, "alex");
+            Future<WebSocket> sam = connect(gateway, devices, "sam");
+            return Future.all(alex, sam).compose(connected -> {
                 long startMillis = clock.millis();
                 gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
                         elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
-                return new Demo(gateway, List.of(
-                        stream(gateway.vertx(), alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1),
-                                clock, frameEveryMillis),
-                        stream(gateway.vertx(), sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2),
-                                clock, frameEveryMillis)));
-            });
+                stream(devices, alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1), clock,
+                        frameEveryMillis);
+                stream(devices, sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2), clock,
+                        frameEveryMillis);
+                devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
+                        timer -> fireAlert(gateway, devices, out, startMillis, clock));
+                return Future.all(phone(gateway, devices, "alex", out, startMillis, clock),
+                        phone(gateway, devices, "sam", out, startMillis, clock));
+            }).map(all -> new Demo(gateway, devices))
+                    .recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
         });
     }
 
     /** Connects a responder's strap to the gateway's device stream, as a relay would. */
-    private static Future<WebSocket> connect(Gateway gateway, String responder) {
+    private static Future<WebSocket> connect(Gateway gateway, Vertx devices, String responder) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI(DeviceStreamEndpoint.PATH)
                 .addHeader("Authorization", "Bearer " + TOKENS.get(responder));
-        return gateway.vertx().createWebSocketClient().connect(options);
+        return devices.createWebSocketClient().connect(options);
     }
 
-    /** Sends the strap's frame every strap-second; the timer's id. */
-    private static long stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
-        return vertx.setPeriodic(everyMillis, timer -> {
+    /** Sends the strap's frame every strap-second. */
+    private static void stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
+        vertx.setPeriodic(everyMillis, timer -> {
             if (!socket.isClosed() && !socket.writeQueueFull()) {
                 socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
             }
         });
+    }
+
+    /**
+     * A responder's phone: connects to their live stream and prints every notification it gets. It never
+     * acknowledges, so the demo alert escalates.
+     */
+    private static Future<WebSocket> phone(Gateway gateway, Vertx devices, String responder, PrintWriter out, long startMillis,
+                                           Clock clock) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/responders/" + responder + "/live")
+                .addHeader("Authorization", "Bearer " + LIVE_TOKENS.get(responder));
+        return devices.createWebSocketClient().connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
+            JsonObject message = new JsonObject(text);
+            if ("notification".equals(message.getString("type"))) {
+                JsonObject n = message.getJsonObject("notification");
+                out.printf("[%s] %s's phone: %s: %s%n", elapsed(clock.millis() - startMillis), responder,
+                        n.getString("title"), n.getString("text"));
+                out.flush();
+            }
+        }));
+    }
+
+    /** Posts the demo alert through the real generic intake, as any monitoring script would. */
+    private static void fireAlert(Gateway gateway, Vertx devices, PrintWriter out, long startMillis, Clock clock) {
+        JsonObject alert = new JsonObject().put("summary", "Checkout latency p99 above 2 s").put("severity", "error")
+                .put("dedup_key", "demo/checkout-latency").put("source", "limbic-demo")
+                .put("labels", new JsonObject().put("service", "checkout"));
+        WebClient client = WebClient.create(devices);
+        client.post(gateway.port(), "127.0.0.1", "/v1/intake/generic/demo")
+                .bearerTokenAuthentication(ALERT_SECRET)
+                .sendJsonObject(alert)
+                .onComplete(sent -> {
+                    client.close();
+                    String when = elapsed(clock.millis() - startMillis);
+                    if (sent.succeeded() && sent.result().statusCode() < 300) {
+                        out.printf("[%s] demo alert fired (answered %d): alex is paged now; nobody acknowledges, so"
+                                + " sam is paged a minute later%n", when, sent.result().statusCode());
+                    } else {
+                        out.printf("[%s] demo alert failed: %s%n", when, sent.succeeded()
+                                ? sent.result().statusCode() + " " + sent.result().bodyAsString() : sent.cause());
+                    }
+                    out.flush();
+                });
     }
 
     private static String elapsed(long millis) {
@@ -101,7 +169,8 @@ public final class Demo {
 
     /** Stops the straps and the gateway. */
     public Future<Void> close() {
-        timers.forEach(gateway.vertx()::cancelTimer);
-        return gateway.close();
+        // The gateway first: it owns the database. The devices' Vert.x may not finish closing its WebSocket
+        // clients once their server is gone, so it gets a bounded wait.
+        return gateway.close().eventually(() -> devices.close().timeout(3, TimeUnit.SECONDS).otherwiseEmpty());
     }
 }

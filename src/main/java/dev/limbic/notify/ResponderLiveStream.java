@@ -150,7 +150,8 @@ public final class ResponderLiveStream {
     /** Closes every open connection (on shutdown). */
     public Future<Void> closeAll() {
         List<Future<Void>> closing = new ArrayList<>();
-        connections.values().forEach(open -> open.forEach(c -> closing.add(c.socket().close())));
+        connections.values().forEach(open -> open.stream().filter(c -> !c.socket().isClosed())
+                .forEach(c -> closing.add(c.socket().close())));
         return Future.join(closing).mapEmpty();
     }
 

@@ -160,7 +160,8 @@ public final class Paging {
     public Future<Void> close() {
         return intake.close()
                 .eventually(runtime::close)
-                .eventually(liveStream::closeAll)
+                .eventually(() -> liveStream.closeAll().timeout(2, TimeUnit.SECONDS)
+                        .otherwiseEmpty())
                 .eventually(() -> {
                     client.close();
                     return database.close();

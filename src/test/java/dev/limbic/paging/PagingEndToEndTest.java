@@ -253,4 +253,41 @@ class PagingEndToEndTest {
         assertThat(post("/v1/incidents/" + id + "/acknowledge", ALEX_TOKEN, new JsonObject()).status())
                 .as("a resolved incident cannot be acknowledged").isEqualTo(409);
     }
+
+    @Test
+    void anAcknowledgementFromTheLiveChannelStopsTheEscalation() throws Exception {
+        startGateway();
+        io.vertx.core.http.WebSocketConnectOptions options = new io.vertx.core.http.WebSocketConnectOptions()
+                .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/responders/alex/live")
+                .addHeader("Authorization", "Bearer " + ALEX_TOKEN);
+        java.util.concurrent.BlockingQueue<JsonObject> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        io.vertx.core.http.WebSocket socket = Await.result(client.createWebSocketClient().connect(options));
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-live", "Queue backlog")).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        long id = new JsonObject(get("/v1/incidents", ALEX_TOKEN).body()).getJsonArray("incidents")
+                .getJsonObject(0).getLong("id");
+
+        Await.result(socket.writeTextMessage(new JsonObject().put("type", "action").put("request_id", "r1")
+                .put("action", "acknowledge").put("incident_id", String.valueOf(id)).encode()));
+        JsonObject result = null;
+        for (JsonObject message = messages.poll(10, java.util.concurrent.TimeUnit.SECONDS); message != null;
+             message = messages.poll(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if ("action_result".equals(message.getString("type"))) {
+                result = message;
+                break;
+            }
+        }
+        assertThat(result).as("the live stream answers the action").isNotNull();
+        assertThat(result.getBoolean("ok")).as(result.encode()).isTrue();
+        JsonObject incident = incident(id).getJsonObject("incident");
+        assertThat(incident.getString("status")).isEqualTo("acknowledged");
+        assertThat(incident.getString("acknowledged_by")).isEqualTo("alex");
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(receiver.poll(1_000)).as("acknowledged on the live channel: sam is not paged").isNull();
+        socket.close();
+    }
 }
