@@ -5,7 +5,7 @@
 #   flood: maximum sustained frames/s with 5,000 streams (gateway >= 0.5x the sink; the gateway paces each
 #          stream to 64 frames/s, so fewer streams would cap it below its limit);
 #   fleet: 10,000 streams at 1 Hz (gateway p99 frame-to-state < 5 ms, < 25 % of one core, RSS <= 1.5x sink).
-# Takes about five minutes. Extra arguments go to both runs (e.g. --gateway-jvm-option=-XX:StartFlightRecording=...).
+# Takes about six minutes. Extra arguments go to both runs (e.g. --gateway-jvm-option=-XX:StartFlightRecording=...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

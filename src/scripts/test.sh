@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# Debian packages that the tests drive for real.
-apt_packages=(prometheus prometheus-alertmanager)
+# Debian packages that the tests drive for real (dbus-daemon and python3-dbusmock host the fake BlueZ of the TinyB tests).
+apt_packages=(prometheus prometheus-alertmanager dbus-daemon python3-dbusmock)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -77,11 +77,13 @@ public final class IngestBench {
      * @param rateHz               frames per second per stream (fleet only)
      * @param clientEventLoops     event loops (and stream groups) of the client
      * @param serverJvmOptions     JVM options of every server child
-     * @param gatewayJvmOptions    more JVM options for the gateway child only (e.g. a flight recording)
+     * @param gatewayJvmOptions    more JVM options for the gateway child only
+     * @param gatewayRecording     where to write a flight recording of the gateway over the measured window
+     *                             only (to find its hot spots), or {@code null}
      */
     public record Settings(Mode mode, int streams, double rateHz, double warmupSeconds, double measureSeconds,
                            int clientEventLoops, List<Target> targets, List<String> serverJvmOptions,
-                           List<String> gatewayJvmOptions) {
+                           List<String> gatewayJvmOptions, Path gatewayRecording) {
         public Settings {
             if (streams < 1 || streams > MAX_STREAMS) {
                 throw new IllegalArgumentException("--streams must be between 1 and " + MAX_STREAMS
@@ -185,6 +187,10 @@ public final class IngestBench {
         PrometheusScrape scrapeBefore = server.scrape();
         long sentBefore = client.framesSent();
         long skippedBefore = client.framesSkipped();
+        boolean recording = target == Target.GATEWAY && settings.gatewayRecording() != null;
+        if (recording) {
+            server.startRecording();
+        }
         ProcessUsage serverBefore = server.usage();
         ProcessUsage clientBefore = ProcessUsage.of(clientPid);
         long start = System.nanoTime();
@@ -195,6 +201,10 @@ public final class IngestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrometheusScrape scrapeAfter = server.scrape();
         client.stopSending();
+        if (recording) {
+            server.stopRecording(settings.gatewayRecording());
+            say("%s: flight recording of the measured window in %s", target.label(), settings.gatewayRecording());
+        }
 
         if (client.firstError() != null && client.streamsClosed() == settings.streams()) {
             throw new IllegalStateException(target.label() + " closed every stream: " + client.firstError().getMessage(),

@@ -66,8 +66,16 @@ public record IngestReport(IngestBench.Settings settings, List<Result> results) 
                     r.clientCpuPercent(), latency(r)));
             if (!r.countedByServer()) {
                 notes.add(r.target().label() + ": its /metrics has no frame counter; frames/s is what the client sent");
-            } else if (r.sentPerSecond() > 0 && Math.abs(r.framesPerSecond() / r.sentPerSecond() - 1) > 0.05) {
-                notes.add(String.format(Locale.ROOT, "%s: the client sent %,.0f frames/s", r.target().label(), r.sentPerSecond()));
+            } else if (fleet && r.framesPerSecond() > 1.05 * r.sentPerSecond()) {
+                notes.add(String.format(Locale.ROOT, "%s: counted more than the client sent (%,.0f frames/s): it was still "
+                        + "working off a backlog, so its figures are not steady state; lengthen --warmup",
+                        r.target().label(), r.sentPerSecond()));
+            } else if (fleet && r.framesPerSecond() < 0.95 * r.sentPerSecond()) {
+                notes.add(String.format(Locale.ROOT, "%s: fell behind the client, which sent %,.0f frames/s",
+                        r.target().label(), r.sentPerSecond()));
+            } else if (!fleet) {
+                notes.add(String.format(Locale.ROOT, "%s: the client wrote %,.0f frames/s (socket buffers absorb the "
+                        + "difference; the server's own count is the figure)", r.target().label(), r.sentPerSecond()));
             }
             if (!r.rejectedPerSecond().isEmpty()) {
                 StringBuilder reasons = new StringBuilder();

@@ -76,6 +76,29 @@ final class ServerProcess implements AutoCloseable {
         return new PrometheusScrape(response.body());
     }
 
+    /** Starts a JDK Flight Recording (profile settings) in the server, through {@code jcmd}. */
+    void startRecording() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=bench", "settings=profile");
+    }
+
+    /** Writes the recording started by {@link #startRecording()} to {@code file} and stops it. */
+    void stopRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
+        jcmd("JFR.stop", "name=bench");
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(process.pid()));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0 || output.contains("Could not") || output.contains("Exception")) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed for " + name + ": " + output.trim());
+        }
+    }
+
     /** The last lines of the server's output, to explain a failure. */
     String logTail(int lines) {
         try {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,8 @@ final class BenchCommand implements Runnable {
         double rateHz;
 
         @Option(names = "--warmup", paramLabel = "SECONDS",
-                description = "Seconds of sending before measuring. Default: 5 for flood, 20 for fleet (past the "
-                        + "detectors' warm-up, so their first state changes fall outside the window).")
+                description = "Seconds of sending before measuring. Default: 5 for flood, 40 for fleet (the gateway "
+                        + "needs that long to create 10,000 detectors, log their first state changes and catch up).")
         Double warmupSeconds;
 
         @Option(names = "--duration", paramLabel = "SECONDS",
@@ -83,6 +84,11 @@ final class BenchCommand implements Runnable {
                         + "--gateway-jvm-option=-XX:StartFlightRecording=filename=gateway.jfr.")
         List<String> gatewayJvmOptions = new ArrayList<>();
 
+        @Option(names = "--gateway-jfr", paramLabel = "FILE",
+                description = "Write a flight recording (JFR, profile settings) of the gateway over the measured "
+                        + "window to FILE, to find its hot spots: jfr print --events jdk.ExecutionSample FILE.")
+        Path gatewayRecording;
+
         @Override
         public Integer call() throws Exception {
             IngestBench.Mode benchMode = parseMode();
@@ -91,9 +97,9 @@ final class BenchCommand implements Runnable {
             try {
                 settings = new IngestBench.Settings(benchMode,
                         streams != null ? streams : flood ? 5_000 : 10_000, rateHz,
-                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 20,
+                        warmupSeconds != null ? warmupSeconds : flood ? 5 : 40,
                         measureSeconds != null ? measureSeconds : flood ? 10 : 30,
-                        clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions);
+                        clientThreads, parseTargets(), serverJvmOptions, gatewayJvmOptions, gatewayRecording);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -32,7 +32,19 @@ public enum TimelineKind {
     /** A held page was dropped because the incident was acknowledged, snoozed or resolved first. */
     HOLD_CANCELLED,
     /** A hold was asked for and refused (critical incident, or holds disabled). */
-    HOLD_REFUSED;
+    HOLD_REFUSED,
+    /** A stress episode of a paged responder opened (a reaction to the page, or acute stress during it). */
+    STRESS_EPISODE_OPENED,
+    /** A stress episode closed: the responder calmed down, or their heart-rate data stayed away. */
+    STRESS_EPISODE_CLOSED,
+    /** A breathing prompt was sent to a responder. */
+    BREATHING_PROMPT,
+    /** A grounding prompt followed the breathing prompt. */
+    GROUNDING_PROMPT,
+    /** A responder's partner was paged to join them. */
+    PARTNER_PAGED,
+    /** A responder handed the incident over to someone else. */
+    HANDED_OVER;
 
     /** The lower-case name used in the API and the database. */
     public String wireName() {

@@ -65,6 +65,36 @@ public final class HeartRateMeasurement {
         return millis;
     }
 
+    /**
+     * Removes the RR intervals shorter than {@code millis}, keeping the others in order (a firmware quirk:
+     * some straps append a bogus short value). Allocates nothing.
+     */
+    public void removeRrIntervalsShorterThan(int millis) {
+        int kept = 0;
+        for (int i = 0; i < rrCount; i++) {
+            int rr = rrIntervals1024[i];
+            if ((long) rr * 1000L >= (long) millis * 1024L) {
+                rrIntervals1024[kept++] = rr;
+            }
+        }
+        rrCount = kept;
+    }
+
+    /** Removes every RR interval of this frame (its heart rate and other values stay). */
+    public void removeRrIntervals() {
+        rrCount = 0;
+    }
+
+    /** Marks sensor contact as not supported, for sensors whose contact bits cannot be trusted. */
+    public void treatContactAsUnsupported() {
+        contact = SensorContact.UNSUPPORTED;
+    }
+
+    /** Marks the energy-expended field as absent (for example when it is stuck at a fixed value). */
+    public void removeEnergyExpended() {
+        energyExpendedKj = NO_ENERGY;
+    }
+
     void reset() {
         heartRateBpm = 0;
         contact = SensorContact.UNSUPPORTED;

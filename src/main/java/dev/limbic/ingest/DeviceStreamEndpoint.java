@@ -4,6 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/devices/stream}: upgrades an authenticated, consented device's request to a WebSocket
@@ -12,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
  * WebSocket upgrade gets 426.
  */
 public final class DeviceStreamEndpoint implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceStreamEndpoint.class);
     public static final String PATH = "/v1/devices/stream";
 
     private final DeviceAccess access;
@@ -35,6 +38,8 @@ public final class DeviceStreamEndpoint implements Handler<RoutingContext> {
             DeviceAccess.error(ctx, 426, "this endpoint speaks WebSocket only (binary relay frames)");
             return;
         }
-        request.toWebSocket().onSuccess(socket -> DeviceStream.open(socket, device, ingest));
+        request.toWebSocket()
+                .onSuccess(socket -> DeviceStream.open(socket, device, ingest))
+                .onFailure(failure -> LOG.warn("device {}: WebSocket upgrade failed: {}", device.deviceId(), failure.toString()));
     }
 }

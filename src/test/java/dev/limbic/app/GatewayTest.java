@@ -89,7 +89,7 @@ class GatewayTest {
     private Future<WebSocket> connect(String token) {
         WebSocketClient ws = client.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost("localhost").setPort(gateway.port()).setURI("/v1/devices/stream");
+                .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/devices/stream");
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
         }
@@ -193,7 +193,7 @@ class GatewayTest {
     @Test
     void theTokenMayComeAsAQueryParameterForBrowsers() throws Exception {
         start();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(gateway.port())
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(gateway.port())
                 .setURI("/v1/devices/stream?access_token=" + ALEX_TOKEN);
 
         WebSocket socket = Await.result(client.createWebSocketClient().connect(options));

@@ -12,7 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class LayeringTest {
     static final String[] CORE = {
             "dev.limbic.heartrate..", "dev.limbic.stress..", "dev.limbic.alert..",
-            "dev.limbic.escalation..", "dev.limbic.schedule..", "dev.limbic.care..", "dev.limbic.delivery.."};
+            "dev.limbic.escalation..", "dev.limbic.schedule..", "dev.limbic.care..", "dev.limbic.delivery..",
+            "dev.limbic.firmware.."};
 
     @ArchTest
     static final ArchRule coreImportsNoFrameworks = noClasses().that().resideInAnyPackage(CORE)

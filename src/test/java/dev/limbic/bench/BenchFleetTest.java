@@ -23,12 +23,14 @@ class BenchFleetTest {
         cli.setErr(new PrintWriter(err));
 
         int status = cli.execute("bench", "ingest", "--mode", "fleet", "--streams", "20", "--rate", "5",
-                "--warmup", "1", "--duration", "2", "--targets", "sink");
+                "--warmup", "1", "--duration", "2", "--targets", "sink,gateway");
 
         assertThat(status).as("exit status; stderr:%n%s", err).isZero();
         String report = out.toString();
         assertThat(report).contains("--mode fleet: 20 streams at 5.00 Hz each");
         assertThat(report).containsPattern("(?m)^sink +[\\d,]+ +[\\d.]+ % +\\d+ MB");
-        assertThat(report).doesNotContain("note: sink: the server closed");
+        assertThat(report).containsPattern("(?m)^gateway +[\\d,]+ +[\\d.]+ % +\\d+ MB +[\\d.]+ % +([\\d.]+ ms|no data)$");
+        assertThat(report).contains("goals: gateway CPU").contains("x the sink's");
+        assertThat(report).doesNotContain("the server closed").doesNotContain("refused frames");
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,20 +40,16 @@ class DashboardContentTest {
     private static final Pattern LABEL_VALUES = Pattern.compile(
             "label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*})?\\s*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static MetricsContract contract;
+    private static DashboardFiles files;
     private static Map<String, JsonNode> dashboards;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         contract = MetricsContract.read(GRAFANA.resolve("METRICS.md"));
-        dashboards = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(GRAFANA.resolve("dashboards"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                dashboards.put(file.getFileName().toString(), JSON.readTree(file.toFile()));
-            }
-        }
+        files = DashboardFiles.load();
+        dashboards = files.byFile();
     }
 
     @Test
@@ -71,7 +66,9 @@ class DashboardContentTest {
     @Test
     void everyPanelHasADescriptionAndQueriesLimbicsPrometheus() {
         List<String> problems = new ArrayList<>();
-        forEachPanel((where, panel) -> {
+        for (DashboardFiles.PanelAt each : files.panels()) {
+            String where = each.where();
+            JsonNode panel = each.panel();
             if (panel.path("description").asText().isBlank()) {
                 problems.add(where + ": no description");
             }
@@ -95,34 +92,30 @@ class DashboardContentTest {
                     problems.add(at + ": refId used twice");
                 }
             }
-        });
+        }
         assertThat(problems).isEmpty();
     }
 
     @Test
     void everyQueryUsesOnlyMetricsAndLabelsOfTheContract() {
         List<String> problems = new ArrayList<>();
-        forEachPanel((where, panel) -> {
-            for (JsonNode target : panel.path("targets")) {
-                for (String problem : PromQlUse.problems(target.path("expr").asText(), contract)) {
-                    problems.add(where + " query " + target.path("refId").asText() + ": " + problem);
-                }
+        for (DashboardFiles.QueryAt query : files.queries()) {
+            for (String problem : PromQlUse.problems(query.expr(), contract)) {
+                problems.add(query.where() + ": " + problem);
             }
-        });
+        }
         assertThat(problems).isEmpty();
     }
 
     @Test
     void everyContractMetricOfLimbicIsOnSomeDashboard() {
         Set<String> used = new TreeSet<>();
-        forEachPanel((where, panel) -> {
-            for (JsonNode target : panel.path("targets")) {
-                Matcher names = MetricsContract.METRIC_NAME.matcher(target.path("expr").asText());
-                while (names.find()) {
-                    contract.series(names.group()).ifPresent(s -> used.add(s.metric().name()));
-                }
+        for (DashboardFiles.QueryAt query : files.queries()) {
+            Matcher names = MetricsContract.METRIC_NAME.matcher(query.expr());
+            while (names.find()) {
+                contract.series(names.group()).ifPresent(s -> used.add(s.metric().name()));
             }
-        });
+        }
         Set<String> limbic = new TreeSet<>(contract.metrics().keySet());
         limbic.removeIf(name -> !name.startsWith("limbic_"));
         assertThat(limbic).hasSizeGreaterThanOrEqualTo(30);
@@ -159,7 +152,8 @@ class DashboardContentTest {
                 }
             }
             List<String> uses = new ArrayList<>();
-            forEachPanel(file, d, (where, panel) -> panel.path("targets").forEach(t -> uses.add(t.path("expr").asText())));
+            files.panels().stream().filter(p -> p.file().equals(file))
+                    .forEach(p -> p.panel().path("targets").forEach(t -> uses.add(t.path("expr").asText())));
             variables.values().forEach(v -> uses.add(v.path("query").path("query").asText(v.path("query").asText())));
             for (String text : uses) {
                 Matcher m = VARIABLE_USE.matcher(text);
@@ -244,26 +238,5 @@ class DashboardContentTest {
         }
         assertThat(count).isEqualTo(4);
         assertThat(problems).isEmpty();
-    }
-
-    private interface PanelVisitor {
-        void visit(String where, JsonNode panel);
-    }
-
-    /** Visits every panel that shows data (rows' nested panels included, rows themselves not). */
-    private static void forEachPanel(PanelVisitor visitor) {
-        dashboards.forEach((file, d) -> forEachPanel(file, d, visitor));
-    }
-
-    private static void forEachPanel(String file, JsonNode dashboard, PanelVisitor visitor) {
-        for (JsonNode panel : dashboard.path("panels")) {
-            if (panel.path("type").asText().equals("row")) {
-                for (JsonNode nested : panel.path("panels")) {
-                    visitor.visit(file + " panel '" + nested.path("title").asText() + "'", nested);
-                }
-            } else {
-                visitor.visit(file + " panel '" + panel.path("title").asText() + "'", panel);
-            }
-        }
     }
 }

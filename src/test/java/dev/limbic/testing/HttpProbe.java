@@ -23,7 +23,7 @@ public final class HttpProbe {
     }
 
     public Response send(HttpMethod method, String path, Map<String, String> headers, Buffer body) throws Exception {
-        RequestOptions options = new RequestOptions().setMethod(method).setHost("localhost").setPort(port).setURI(path);
+        RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path);
         headers.forEach(options::addHeader);
         return Await.result(client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))

@@ -1,0 +1,122 @@
+package dev.limbic.ble;
+
+import tinyb.BluetoothDevice;
+import tinyb.BluetoothException;
+import tinyb.BluetoothGattCharacteristic;
+import tinyb.BluetoothGattService;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * One live link to a strap: connected, its services resolved, Heart Rate Measurement notifications on. Built from
+ * objects looked up afresh at connect time and dropped with the link. Every method blocks on D-Bus.
+ */
+public final class StrapLink implements AutoCloseable {
+    private final BluetoothDevice device;
+    private final BluetoothGattCharacteristic measurement;
+    private final OptionalInt bodySensorLocation;
+    private final OptionalInt batteryPercent;
+
+    private StrapLink(BluetoothDevice device, BluetoothGattCharacteristic measurement, OptionalInt bodySensorLocation,
+                      OptionalInt batteryPercent) {
+        this.device = device;
+        this.measurement = measurement;
+        this.bodySensorLocation = bodySensorLocation;
+        this.batteryPercent = batteryPercent;
+    }
+
+    /**
+     * Connects to the strap at {@code address}, waits for its services, reads Body Sensor Location (0x2A38) and
+     * Battery Level (0x2A19) when offered, and subscribes to Heart Rate Measurement (0x2A37). {@code frames} runs on
+     * TinyB's thread with TinyB's own array for each notification: hand it on without blocking.
+     *
+     * @throws StrapLinkException when the strap is not known, cannot be connected or lacks 0x2A37 within {@code timeout}
+     */
+    public static StrapLink connect(TinybCentral central, String address, Duration timeout, Consumer<byte[]> frames)
+            throws InterruptedException, StrapLinkException {
+        try {
+            return link(central, address, timeout, frames);
+        } catch (BluetoothException e) {
+            throw new StrapLinkException("strap " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StrapLink link(TinybCentral central, String address, Duration timeout, Consumer<byte[]> frames)
+            throws InterruptedException, StrapLinkException {
+        BluetoothDevice device = central.device(address)
+                .orElseThrow(() -> new StrapLinkException("strap " + address + " is not in range"));
+        if (!device.getConnected()) {
+            device.connect();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!device.getServicesResolved()) {
+            if (System.nanoTime() > deadline) {
+                throw new StrapLinkException("strap " + address + " connected but its services did not resolve in "
+                        + timeout.toSeconds() + "s");
+            }
+            Thread.sleep(50);
+        }
+        BluetoothGattCharacteristic measurement = characteristic(device, GattUuids.HEART_RATE_SERVICE,
+                GattUuids.HEART_RATE_MEASUREMENT).orElseThrow(() -> new StrapLinkException(
+                "strap " + address + " has no Heart Rate Measurement characteristic"));
+        OptionalInt location = readByte(device, GattUuids.HEART_RATE_SERVICE, GattUuids.BODY_SENSOR_LOCATION);
+        OptionalInt battery = readByte(device, GattUuids.BATTERY_SERVICE, GattUuids.BATTERY_LEVEL);
+        measurement.enableValueNotifications(frames::accept);
+        return new StrapLink(device, measurement, location, battery);
+    }
+
+    private static Optional<BluetoothGattCharacteristic> characteristic(BluetoothDevice device, String service,
+                                                                         String uuid) {
+        for (BluetoothGattService s : device.getServices()) {
+            if (GattUuids.same(s.getUUID(), service)) {
+                for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
+                    if (GattUuids.same(c.getUUID(), uuid)) {
+                        return Optional.of(c);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static OptionalInt readByte(BluetoothDevice device, String service, String uuid) {
+        Optional<BluetoothGattCharacteristic> characteristic = characteristic(device, service, uuid);
+        if (characteristic.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            byte[] value = characteristic.get().readValue();
+            return value != null && value.length > 0 ? OptionalInt.of(value[0] & 0xFF) : OptionalInt.empty();
+        } catch (BluetoothException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The 0x2A38 code (1 chest, 2 wrist, …) read at connect time, if offered. */
+    public OptionalInt bodySensorLocation() {
+        return bodySensorLocation;
+    }
+
+    /** The battery level read at connect time, if offered. */
+    public OptionalInt batteryPercent() {
+        return batteryPercent;
+    }
+
+    /** Stops notifications and disconnects; after a link loss both may fail, which is fine. */
+    @Override
+    public void close() {
+        try {
+            measurement.disableValueNotifications();
+        } catch (RuntimeException e) {
+            // the link is gone already
+        }
+        try {
+            device.disconnect();
+        } catch (RuntimeException e) {
+            // the link is gone already
+        }
+    }
+}
