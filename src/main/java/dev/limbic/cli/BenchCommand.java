@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code limbic bench}: load generators that measure Limbic against a bare baseline. */
 @Command(name = "bench",
         description = "Measure ingest speed: the gateway against a bare Vert.x WebSocket sink.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Sink.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Intake.class, BenchCommand.Sink.class,
+                CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -129,6 +130,34 @@ final class BenchCommand implements Runnable {
                 });
             }
             return parsed;
+        }
+    }
+
+    /** {@code limbic bench intake}: Alertmanager webhooks at a bare parsing endpoint and at the gateway. */
+    @Command(name = "intake", mixinStandardHelpOptions = true,
+            description = "POST Alertmanager webhooks over loopback at a bare Vert.x endpoint that only parses them, then"
+                    + " at the gateway (durable intake, routing, paging), and print alerts/s, p50, p99 and the ratio.")
+    static final class Intake implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "20", paramLabel = "S",
+                description = "Measured seconds per target, after a warm-up of a quarter of that. Default: ${DEFAULT-VALUE}.")
+        int seconds;
+
+        @Option(names = "--connections", defaultValue = "64", paramLabel = "N",
+                description = "Requests in flight at once. Default: ${DEFAULT-VALUE}.")
+        int connections;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1 || connections < 1 || connections > 5000) {
+                spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to 5000");
+                return 2;
+            }
+            new dev.limbic.bench.IntakeBench(java.time.Duration.ofSeconds(seconds), connections,
+                    spec.commandLine().getOut()).run();
+            return 0;
         }
     }
 
