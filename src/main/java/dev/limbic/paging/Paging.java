@@ -56,6 +56,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Paging {
     private static final Logger LOG = LoggerFactory.getLogger(Paging.class);
+    private static final int ESCALATION_CONNECTIONS = 4;
 
     private final Clock clock;
     private final Channels channels;
@@ -63,6 +64,8 @@ public final class Paging {
     private final DeliveryRecorder recorder;
     private final MeterRegistry registry;
     private final Database database;
+    /** A pool of its own for escalation work, so a webhook's commit never queues behind it. */
+    private final Database escalations;
     private final WebClient client;
     private final ResponderLiveStream liveStream;
     private final DurableAlertIntake intake;
@@ -82,20 +85,21 @@ public final class Paging {
         this.clock = clock;
         this.registry = registry;
         this.database = database;
+        this.escalations = Database.connect(vertx, database.target(), ESCALATION_CONNECTIONS);
         this.client = Channels.createClient(vertx);
         this.metrics = new PagingMetrics(registry, this::config);
         this.liveStream = new ResponderLiveStream(vertx,
                 responderId -> Optional.ofNullable(snapshot.liveTokenHashes().get(responderId)), this::liveAction, clock);
         this.channels = new Channels(vertx, client, clock, liveStream);
         this.snapshot = snapshot(config);
-        EscalationLedger ledger = new EscalationLedger(database.pool());
+        EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
         NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
                 responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
         EscalationEngine engine = EscalationEngine.plain();
-        this.runtime = new EscalationRuntime(vertx, ledger, database.incidents(), database.notifications(),
+        this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
                 this::config, engine, dispatcher, metrics, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
@@ -153,7 +157,7 @@ public final class Paging {
     private void warmUp() throws Exception {
         new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
         io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
-        Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(database.pool()).load(0),
+        Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(escalations.pool()).load(0),
                         database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -202,7 +206,7 @@ public final class Paging {
                         .otherwiseEmpty())
                 .eventually(() -> {
                     client.close();
-                    return database.close();
+                    return escalations.close().eventually(database::close);
                 });
     }
 
