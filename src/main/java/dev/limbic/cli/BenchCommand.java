@@ -51,8 +51,7 @@ final class BenchCommand implements Runnable {
         @Option(names = {"--streams", "--connections"}, paramLabel = "N",
                 description = {"Device streams (one per responder), at most 10000 (the open-file limit). Default: 5000 "
                         + "for flood, 10000 for fleet.",
-                        "The gateway paces each stream to 64 frames/s (no strap sends more), so a flood needs "
-                        + "thousands of streams to find its limit."})
+                        "Many streams spread the load over both event loops the way a real fleet does."})
         Integer streams;
 
         @Option(names = "--rate", defaultValue = "1", paramLabel = "HZ",
