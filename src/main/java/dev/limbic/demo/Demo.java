@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 import io.vertx.core.json.JsonObject;
@@ -49,10 +50,16 @@ public final class Demo {
 
     private final Gateway gateway;
     private final Vertx devices;
+    /**
+     * The straps' and phones' one WebSocket client, referenced for as long as the demo runs: Vert.x 5 shuts down
+     * a client that becomes unreachable, and with it its sockets, even mid-handshake (eclipse-vertx/vert.x#5612).
+     */
+    private final WebSocketClient sockets;
 
-    private Demo(Gateway gateway, Vertx devices) {
+    private Demo(Gateway gateway, Vertx devices, WebSocketClient sockets) {
         this.gateway = gateway;
         this.devices = devices;
+        this.sockets = sockets;
     }
 
     /** The built-in configuration. */
@@ -79,8 +86,9 @@ public final class Demo {
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
             Vertx devices = Vertx.vertx();
-            Future<WebSocket> alex = connect(gateway, devices, "alex");
-            Future<WebSocket> sam = connect(gateway, devices, "sam");
+            WebSocketClient sockets = devices.createWebSocketClient();
+            Future<WebSocket> alex = connect(gateway, sockets, "alex");
+            Future<WebSocket> sam = connect(gateway, sockets, "sam");
             return Future.all(alex, sam).compose(connected -> {
                 long startMillis = clock.millis();
                 gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
@@ -91,19 +99,19 @@ public final class Demo {
                         frameEveryMillis);
                 devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
                         timer -> fireAlert(gateway, devices, out, startMillis, clock));
-                return Future.all(phone(gateway, devices, "alex", out, startMillis, clock),
-                        phone(gateway, devices, "sam", out, startMillis, clock));
-            }).map(all -> new Demo(gateway, devices))
+                return Future.all(phone(gateway, sockets, "alex", out, startMillis, clock),
+                        phone(gateway, sockets, "sam", out, startMillis, clock));
+            }).map(all -> new Demo(gateway, devices, sockets))
                     .recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
         });
     }
 
     /** Connects a responder's strap to the gateway's device stream, as a relay would. */
-    private static Future<WebSocket> connect(Gateway gateway, Vertx devices, String responder) {
+    private static Future<WebSocket> connect(Gateway gateway, WebSocketClient sockets, String responder) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI(DeviceStreamEndpoint.PATH)
                 .addHeader("Authorization", "Bearer " + TOKENS.get(responder));
-        return devices.createWebSocketClient().connect(options);
+        return sockets.connect(options);
     }
 
     /** Sends the strap's frame every strap-second. */
@@ -119,12 +127,12 @@ public final class Demo {
      * A responder's phone: connects to their live stream and prints every notification it gets. It never
      * acknowledges, so the demo alert escalates.
      */
-    private static Future<WebSocket> phone(Gateway gateway, Vertx devices, String responder, PrintWriter out, long startMillis,
+    private static Future<WebSocket> phone(Gateway gateway, WebSocketClient sockets, String responder, PrintWriter out, long startMillis,
                                            Clock clock) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/responders/" + responder + "/live")
                 .addHeader("Authorization", "Bearer " + LIVE_TOKENS.get(responder));
-        return devices.createWebSocketClient().connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
+        return sockets.connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
             JsonObject message = new JsonObject(text);
             if ("notification".equals(message.getString("type"))) {
                 JsonObject n = message.getJsonObject("notification");
@@ -171,6 +179,6 @@ public final class Demo {
     public Future<Void> close() {
         // The gateway first: it owns the database. The devices' Vert.x may not finish closing its WebSocket
         // clients once their server is gone, so it gets a bounded wait.
-        return gateway.close().eventually(() -> devices.close().timeout(3, TimeUnit.SECONDS).otherwiseEmpty());
+        return gateway.close().eventually(sockets::close).eventually(() -> devices.close().timeout(3, TimeUnit.SECONDS).otherwiseEmpty());
     }
 }

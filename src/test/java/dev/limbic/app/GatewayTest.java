@@ -59,6 +59,8 @@ class GatewayTest {
     private Gateway gateway;
     private QuietEventLoops.Watch watch;
     private Vertx client;
+    /** Held for the whole test: Vert.x 5 shuts down an unreachable WebSocket client and its sockets (vert.x#5612). */
+    private WebSocketClient sockets;
     private HttpProbe http;
 
     private void start(Duration tick) throws Exception {
@@ -67,6 +69,7 @@ class GatewayTest {
         watch = QuietEventLoops.watch(gateway.vertx());
         gateway.monitor().addListener((responder, transition) -> transitions.add(transition));
         client = QuietEventLoops.vertx();
+        sockets = client.createWebSocketClient();
         http = new HttpProbe(client, gateway.port());
     }
 
@@ -87,13 +90,12 @@ class GatewayTest {
     }
 
     private Future<WebSocket> connect(String token) {
-        WebSocketClient ws = client.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/devices/stream");
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
         }
-        return ws.connect(options);
+        return sockets.connect(options);
     }
 
     private static Buffer frame(long sentAtMillis, int bpm, int... rr1024) {
@@ -196,7 +198,7 @@ class GatewayTest {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(gateway.port())
                 .setURI("/v1/devices/stream?access_token=" + ALEX_TOKEN);
 
-        WebSocket socket = Await.result(client.createWebSocketClient().connect(options));
+        WebSocket socket = Await.result(sockets.connect(options));
 
         assertThat(socket.isClosed()).isFalse();
         Await.until(() -> assertThat(http.metric("limbic_device_streams_connected")).isEqualTo(1));

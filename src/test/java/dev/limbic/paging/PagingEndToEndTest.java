@@ -41,6 +41,8 @@ class PagingEndToEndTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private Vertx client;
+    /** Held for the whole test: Vert.x 5 shuts down an unreachable WebSocket client and its sockets (vert.x#5612). */
+    private io.vertx.core.http.WebSocketClient sockets;
     private PageReceiver receiver;
     private Gateway gateway;
     private QuietEventLoops.Watch watch;
@@ -49,6 +51,7 @@ class PagingEndToEndTest {
     @BeforeEach
     void setUp() throws Exception {
         client = QuietEventLoops.vertx();
+        sockets = client.createWebSocketClient();
         receiver = PageReceiver.start(client);
     }
 
@@ -261,7 +264,7 @@ class PagingEndToEndTest {
                 .setHost("127.0.0.1").setPort(gateway.port()).setURI("/v1/responders/alex/live")
                 .addHeader("Authorization", "Bearer " + ALEX_TOKEN);
         java.util.concurrent.BlockingQueue<JsonObject> messages = new java.util.concurrent.LinkedBlockingQueue<>();
-        io.vertx.core.http.WebSocket socket = Await.result(client.createWebSocketClient().connect(options));
+        io.vertx.core.http.WebSocket socket = Await.result(sockets.connect(options));
         socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
 
         assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
