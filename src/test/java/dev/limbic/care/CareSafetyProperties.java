@@ -212,15 +212,20 @@ class CareSafetyProperties {
     @Property(tries = 300)
     void stressDelaysAPageAtMostByItsBoundAndCriticalPagesNotAtAll(@ForAll("withCommands") Scenario scenario) {
         Runs runs = run(scenario);
-        Duration bound = scenario.settings().engineMaxHold();
+        Duration deferMax = scenario.settings().deferMax();
 
         for (CareWorld.Issued issued : runs.care().issued) {
             Duration delay = Duration.between(issued.page().dueAt(), issued.at());
-            assertThat(delay).isBetween(Duration.ZERO, bound);
+            assertThat(delay).as("a page waits at most defer_max").isBetween(Duration.ZERO, deferMax);
             if (runs.care().stored.get(issued.page().incidentId()).severity().isCritical()) {
                 assertThat(delay).isZero();
             }
         }
+        runs.care().timelines.values().forEach(timeline -> timeline.stream()
+                .filter(e -> e.kind() == TimelineKind.TIMER_HELD)
+                .forEach(e -> assertThat(Duration.between(e.at(), Instant.parse(e.fields().get("until"))))
+                        .as("an escalation timer waits at most the breathing window")
+                        .isLessThanOrEqualTo(scenario.settings().breathingWindow())));
         List<String> criticalCare = criticalPages(runs.care());
         assertThat(criticalCare).as("critical incidents page exactly as the plain pager does")
                 .containsExactlyElementsOf(criticalPages(runs.plain()));
