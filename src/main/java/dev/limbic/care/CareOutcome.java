@@ -1,7 +1,6 @@
 package dev.limbic.care;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,7 +20,6 @@ public record CareOutcome(List<CareAction> actions, List<IncidentNote> notes, Se
         actions = List.copyOf(actions);
         notes = List.copyOf(notes);
         holdsLifted = Set.copyOf(holdsLifted);
-        Objects.requireNonNull(holdsLifted, "holdsLifted");
     }
 
     /** Whether there is nothing to do. */

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -234,7 +235,7 @@ public final class StressEpisodes {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("responder", responder);
         fields.put("episode", care.episode.id());
-        fields.put("cause", cause.name().toLowerCase(java.util.Locale.ROOT));
+        fields.put("cause", cause.name().toLowerCase(Locale.ROOT));
         fields.put("indeterminate", Boolean.toString(indeterminate));
         out.note(incidentId, at, TimelineKind.STRESS_EPISODE_OPENED,
                 "A stress episode opened for " + responder + " (" + why + ")", fields);
@@ -259,11 +260,11 @@ public final class StressEpisodes {
         if (care.unknownSince == null || now.isBefore(care.unknownSince.plus(settings.unknownGap()))) {
             return;
         }
-        Instant end = care.unknownSince.plus(settings.unknownGap());
+        Instant since = care.unknownSince;
         care.unknownSince = null;
         care.acuteSince = null;
         if (care.episode != null) {
-            close(responder, care, now, "no heart-rate data since " + end.minus(settings.unknownGap()), out);
+            close(responder, care, now, "no heart-rate data since " + since, out);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.limbic.config;
 
+import dev.limbic.care.CareSettings;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -60,6 +62,15 @@ public record CareConfig(int breathingCycles, Duration holdMax, Duration deferMa
             return !time.isBefore(nightStart) && time.isBefore(nightEnd);
         }
         return !time.isBefore(nightStart) || time.isBefore(nightEnd);
+    }
+
+    /**
+     * The pure settings the stress-aware rules run with; a stressed responder's data may be missing for
+     * {@code unknownGap} within one episode.
+     */
+    public CareSettings settings(Duration unknownGap) {
+        return new CareSettings(breathingCycles, holdMax, deferMax, partnerAfterAcute, partnerAfterOpenIncidents,
+                nightPagesPerWeek, nightStart, nightEnd, unknownGap);
     }
 
     static Duration breathingWindow(int cycles) {

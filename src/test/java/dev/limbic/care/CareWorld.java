@@ -120,7 +120,8 @@ final class CareWorld {
         return issued.stream().filter(i -> i.page().incidentId().equals(incidentId)).toList();
     }
 
-    private Optional<Instant> nextWake() {
+    /** When this world next has something to do. */
+    Optional<Instant> nextWake() {
         Optional<Instant> next = care ? episodes.wakeAt() : Optional.empty();
         for (EscalationProgress progress : stored.values()) {
             Optional<Instant> wake = progress.wakeAt();

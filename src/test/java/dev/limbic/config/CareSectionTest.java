@@ -93,4 +93,10 @@ class CareSectionTest {
                 "limbic.yaml: care.episode_retention: 'forever' is not " + Durations.FORMAT_HINT,
                 "limbic.yaml: care.breathing_cycle: unknown key (did you mean 'breathing_cycles'?)");
     }
+
+    @Test
+    void theDefaultsMapOntoTheCareRulesDefaults() {
+        assertThat(CareConfig.defaults().settings(Duration.ofMinutes(1)))
+                .isEqualTo(dev.limbic.care.CareSettings.defaults());
+    }
 }
