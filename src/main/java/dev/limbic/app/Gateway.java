@@ -3,6 +3,7 @@ package dev.limbic.app;
 import dev.limbic.ble.BleMetrics;
 import dev.limbic.ble.BleSettings;
 import dev.limbic.ble.BleSource;
+import dev.limbic.ble.HotPathFrames;
 import dev.limbic.ble.Pairing;
 import dev.limbic.ble.PairingStore;
 import dev.limbic.config.FirmwareProfileLoader;
@@ -130,9 +131,9 @@ public final class Gateway {
             return Optional.empty();
         }
         FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
-        return Optional.of(new BleSource(vertx.getOrCreateContext(), ingest, services.devices(), pairings,
-                FirmwareProfileLoader.loadBundled(), new BleMetrics(services.registry().registry()),
-                BleSettings.defaults(), services.clock()).start());
+        return Optional.of(new BleSource(pairings, FirmwareProfileLoader.loadBundled(),
+                new HotPathFrames(vertx.getOrCreateContext(), ingest, services.devices()),
+                new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start());
     }
 
     /**

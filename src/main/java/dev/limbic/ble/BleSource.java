@@ -2,28 +2,24 @@ package dev.limbic.ble;
 
 import dev.limbic.firmware.FirmwareProfile;
 import dev.limbic.firmware.FirmwareProfiles;
-import dev.limbic.ingest.AuthenticatedDevice;
-import dev.limbic.ingest.DeviceDirectory;
-import dev.limbic.ingest.FrameIngest;
-import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feeds the paired straps into the gateway's hot path: the same {@link FrameIngest} (decoder, stress monitor,
- * metrics) as the network ingest, on one event loop.
+ * Links the paired straps and hands their frames to a {@link StrapFrames} sink: in the gateway, the same hot path
+ * (decoder, stress monitor, metrics) as the network ingest ({@link HotPathFrames}); on an edge box, the relay to a
+ * central gateway.
  *
  * <p>Every blocking TinyB call (opening Bluetooth, connect, read, disconnect) runs on this source's own thread,
  * never on an event loop. Notifications arrive on TinyB's thread; each one's array (TinyB allocates one per
- * notification) is handed to the event loop with {@code runOnContext}, which neither side waits for.
+ * notification) is handed to the sink, which never blocks.
  *
  * <p>Link supervision: a link that sends no frame for {@link BleSettings#silence()} is lost (TinyB reports no error);
  * the responder's stream closes (so their state goes {@code UNKNOWN} when it was their last), and the strap is
@@ -33,8 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class BleSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BleSource.class);
 
-    private final Context context;
-    private final FrameIngest ingest;
+    private final StrapFrames sink;
     private final BleMetrics metrics;
     private final BleSettings settings;
     private final Clock clock;
@@ -49,23 +44,16 @@ public final class BleSource implements AutoCloseable {
     private boolean unavailableReported;
     private volatile String status = "starting";
 
-    /**
-     * @param context the event-loop context that owns {@code ingest}; frames are applied there
-     */
-    public BleSource(Context context, FrameIngest ingest, DeviceDirectory devices, List<Pairing> pairings,
-                     FirmwareProfiles profiles, BleMetrics metrics, BleSettings settings, Clock clock) {
-        this.context = context;
-        this.ingest = ingest;
+    /** @param sink where links and frames go (the gateway's hot path, or an edge relay) */
+    public BleSource(List<Pairing> pairings, FirmwareProfiles profiles, StrapFrames sink, BleMetrics metrics,
+                     BleSettings settings, Clock clock) {
+        this.sink = sink;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         for (Pairing pairing : pairings) {
-            Optional<AuthenticatedDevice> device = devices.pairedStrap(pairing.address(), pairing.responder());
-            if (device.isEmpty()) {
-                LOG.warn("Ignoring the pairing of {}: responder '{}' is not configured or has not opted in to "
-                        + "heart-rate monitoring", pairing.address(), pairing.responder());
-            } else {
-                straps.add(new Strap(pairing.address(), device.get(), profiles));
+            if (sink.accepts(pairing)) {
+                straps.add(new Strap(pairing, profiles));
             }
         }
     }
@@ -155,9 +143,9 @@ public final class BleSource implements AutoCloseable {
                 metrics.reconnected();
             }
             strap.failures = 0;
-            context.runOnContext(v -> ingest.linkUp(strap.device));
+            sink.linkUp(strap.pairing);
             LOG.info("Strap {} of responder {} linked ({}; battery {}, body location {})", strap.address,
-                    strap.device.responderId(), strap.profile.family(),
+                    strap.pairing.responder(), strap.profile.family(),
                     link.batteryPercent().isPresent() ? link.batteryPercent().getAsInt() + "%" : "unknown",
                     link.bodySensorLocation().isPresent() ? link.bodySensorLocation().getAsInt() : "unknown");
         } catch (StrapLinkException e) {
@@ -175,10 +163,10 @@ public final class BleSource implements AutoCloseable {
         strap.lost = true;
         link.close();
         metrics.linkLost();
-        context.runOnContext(v -> ingest.linkLost(strap.device));
+        sink.linkLost(strap.pairing);
         strap.nextAttemptNanos = now + settings.backoff(0).toNanos();
         LOG.warn("Strap {} of responder {} sent nothing for {}: link lost, reconnecting", strap.address,
-                strap.device.responderId(), words(settings.silence()));
+                strap.pairing.responder(), words(settings.silence()));
     }
 
     private static String words(java.time.Duration duration) {
@@ -193,7 +181,7 @@ public final class BleSource implements AutoCloseable {
         long arrival = System.nanoTime();
         strap.lastFrameNanos = arrival;
         long linkUpAt = strap.linkUpAtMillis;
-        context.runOnContext(v -> ingest.applyBluetoothValue(strap.device, strap.profile, linkUpAt, value, arrival));
+        sink.frame(strap.pairing, strap.profile, linkUpAt, value, arrival);
     }
 
     /** Stops supervising and disconnects every strap (blocks; call it off any event loop). */
@@ -218,7 +206,7 @@ public final class BleSource implements AutoCloseable {
     /** One paired strap's link state; touched by the source's thread, except the volatile frame bookkeeping. */
     private static final class Strap {
         final String address;
-        final AuthenticatedDevice device;
+        final Pairing pairing;
         final FirmwareProfiles profiles;
         volatile FirmwareProfile profile;
         StrapLink link;
@@ -229,9 +217,9 @@ public final class BleSource implements AutoCloseable {
         int failures;
         boolean lost;
 
-        Strap(String address, AuthenticatedDevice device, FirmwareProfiles profiles) {
-            this.address = address;
-            this.device = device;
+        Strap(Pairing pairing, FirmwareProfiles profiles) {
+            this.address = pairing.address();
+            this.pairing = pairing;
             this.profiles = profiles;
             this.profile = profiles.generic(); // until the strap's name is known, at its first connect
         }

@@ -61,8 +61,8 @@ class BleSourceOnFakeBluezTest {
                 Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         try (FakeBluez bluez = FakeBluez.busWithoutBluez()) {
-            source = new BleSource(vertx.getOrCreateContext(), ingest, new DeviceDirectory(config),
-                    List.of(new Pairing(H10, "alex", Instant.now())), FirmwareProfileLoader.loadBundled(), metrics,
+            source = new BleSource(List.of(new Pairing(H10, "alex", Instant.now())), FirmwareProfileLoader.loadBundled(),
+                    new HotPathFrames(vertx.getOrCreateContext(), ingest, new DeviceDirectory(config)), metrics,
                     settings, Clock.systemUTC()).start();
             Await.until(() -> assertThat(source.status()).startsWith("no Bluetooth: "));
 
