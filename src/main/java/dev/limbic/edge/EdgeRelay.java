@@ -161,6 +161,9 @@ public final class EdgeRelay implements StrapFrames {
                 ws.drainHandler(v -> flush());
                 ws.closeHandler(v -> {
                     socket = null;
+                    if (closed) {
+                        return;
+                    }
                     LOG.warn("The hub closed the stream; buffering and reconnecting");
                     retry();
                 });
