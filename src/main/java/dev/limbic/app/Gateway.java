@@ -1,8 +1,16 @@
 package dev.limbic.app;
 
+import dev.limbic.ble.BleMetrics;
+import dev.limbic.ble.BleSettings;
+import dev.limbic.ble.BleSource;
+import dev.limbic.ble.HotPathFrames;
+import dev.limbic.ble.Pairing;
+import dev.limbic.ble.PairingStore;
+import dev.limbic.config.FirmwareProfileLoader;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import dev.limbic.ingest.DeviceDirectory;
+import dev.limbic.ingest.FrameIngest;
 import dev.limbic.metrics.GatewayMetrics;
 import dev.limbic.metrics.MetricsRegistry;
 import dev.limbic.paging.Paging;
@@ -21,6 +29,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,11 +49,13 @@ public final class Gateway {
     private final Vertx vertx;
     private final GatewayServices services;
     private final int port;
+    private final Optional<BleSource> bluetooth;
 
-    private Gateway(Vertx vertx, GatewayServices services, int port) {
+    private Gateway(Vertx vertx, GatewayServices services, int port, Optional<BleSource> bluetooth) {
         this.vertx = vertx;
         this.services = services;
         this.port = port;
+        this.bluetooth = bluetooth;
     }
 
     /** Starts a gateway with default Vert.x options, ticking every second. */
@@ -93,18 +105,35 @@ public final class Gateway {
                             .recover(failure -> pager.map(Paging::close).orElse(Future.succeededFuture())
                                     .transform(closed -> Future.failedFuture(failure)));
                 })
-                .onSuccess(services -> {
+                .compose(services -> vertx.executeBlocking(() -> startBluetooth(vertx, services))
+                        .map(bluetooth -> new Gateway(vertx, services, port, bluetooth)))
+                .onSuccess(gateway -> {
                     vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
-                    services.readiness().set(true);
+                    gateway.services.readiness().set(true);
                     LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
                             config.server().host(), port, loops, vertx.isNativeTransportEnabled());
-                    started.complete(new Gateway(vertx, services, port));
+                    started.complete(gateway);
                 })
                 .onFailure(failure -> {
                     started.fail(failure);
                     vertx.close().onComplete(closed -> registry.close());
                 });
         return started.future();
+    }
+
+    /**
+     * Starts the Bluetooth source when straps are paired ({@code DATA_DIR/pairings.json}); it feeds the same hot path
+     * as network ingest, on an event loop of its own choosing. Reads files: runs on a worker thread.
+     */
+    private static Optional<BleSource> startBluetooth(Vertx vertx, GatewayServices services) throws Exception {
+        List<Pairing> pairings = new PairingStore(services.config().dataDir()).all();
+        if (pairings.isEmpty()) {
+            return Optional.empty();
+        }
+        FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
+        return Optional.of(new BleSource(pairings, FirmwareProfileLoader.loadBundled(),
+                new HotPathFrames(vertx.getOrCreateContext(), ingest, services.devices()),
+                new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start());
     }
 
     /**
@@ -130,6 +159,11 @@ public final class Gateway {
         return services.monitor();
     }
 
+    /** What the Bluetooth source is doing, when straps are paired ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
+    public Optional<String> bluetoothStatus() {
+        return bluetooth.map(BleSource::status);
+    }
+
     /** The pager, when integrations are configured. */
     public Optional<Paging> paging() {
         return services.paging();
@@ -138,7 +172,12 @@ public final class Gateway {
     /** Stops listening and releases everything (the pager finishes committing what it accepted first). */
     public Future<Void> close() {
         services.readiness().set(false);
-        Future<Void> paging = services.paging().map(Paging::close).orElse(Future.succeededFuture());
+        // Disconnecting blocks; it runs on a thread of its own (not a Vert.x context, whose loop is about to close).
+        Future<Void> bluetoothClosed = bluetooth.<Future<Void>>map(source -> Future.fromCompletionStage(
+                CompletableFuture.runAsync(source::close, task -> new Thread(task, "limbic-ble-close").start())))
+                .orElse(Future.succeededFuture());
+        Future<Void> paging = bluetoothClosed.transform(closed ->
+                services.paging().map(Paging::close).orElse(Future.succeededFuture()));
         return paging.eventually(vertx::close).onComplete(closed -> services.registry().close());
     }
 }

@@ -19,10 +19,20 @@ public final class StrapLink implements AutoCloseable {
     private final BluetoothGattCharacteristic measurement;
     private final OptionalInt bodySensorLocation;
     private final OptionalInt batteryPercent;
+    private final String name;
+    private final java.util.Set<Integer> manufacturerIds;
 
     private StrapLink(BluetoothDevice device, BluetoothGattCharacteristic measurement, OptionalInt bodySensorLocation,
                       OptionalInt batteryPercent) {
         this.device = device;
+        String advertised = device.getName();
+        this.name = advertised == null ? "" : advertised;
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        java.util.Map<Short, byte[]> data = device.getManufacturerData();
+        if (data != null) {
+            data.keySet().forEach(id -> ids.add(id & 0xFFFF));
+        }
+        this.manufacturerIds = java.util.Set.copyOf(ids);
         this.measurement = measurement;
         this.bodySensorLocation = bodySensorLocation;
         this.batteryPercent = batteryPercent;
@@ -93,6 +103,16 @@ public final class StrapLink implements AutoCloseable {
         } catch (BluetoothException e) {
             return OptionalInt.empty();
         }
+    }
+
+    /** The strap's advertised name, empty when it has none. */
+    public String name() {
+        return name;
+    }
+
+    /** The company identifiers of the strap's manufacturer data. */
+    public java.util.Set<Integer> manufacturerIds() {
+        return manufacturerIds;
     }
 
     /** The 0x2A38 code (1 chest, 2 wrist, …) read at connect time, if offered. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                ScanCommand.class, PairCommand.class, UnpairCommand.class, EdgeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LimbicCommand implements Runnable {

@@ -15,10 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeviceDirectory {
     private final Map<DeviceToken, AuthenticatedDevice> byToken = new HashMap<>();
+    private final Map<String, AtomicInteger> streamsByResponder = new HashMap<>();
+    private final Map<String, Boolean> consentByResponder = new HashMap<>();
 
     public DeviceDirectory(LimbicConfig config) {
         for (ResponderConfig responder : config.responders()) {
             AtomicInteger streams = new AtomicInteger();
+            streamsByResponder.put(responder.id(), streams);
+            consentByResponder.put(responder.id(), responder.heartRateMonitoring());
             for (DeviceConfig device : responder.devices()) {
                 byToken.put(device.token(),
                         new AuthenticatedDevice(device.id(), responder.id(), responder.heartRateMonitoring(), streams));
@@ -32,5 +36,17 @@ public final class DeviceDirectory {
             return null;
         }
         return byToken.get(DeviceToken.of(token));
+    }
+
+    /**
+     * The device for a strap paired to {@code responderId} over Bluetooth (its id is the strap's address), sharing the
+     * responder's stream count with their other devices; empty when the responder is not configured or not opted in.
+     */
+    public java.util.Optional<AuthenticatedDevice> pairedStrap(String address, String responderId) {
+        AtomicInteger streams = streamsByResponder.get(responderId);
+        if (streams == null || !consentByResponder.get(responderId)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AuthenticatedDevice(address, responderId, true, streams));
     }
 }

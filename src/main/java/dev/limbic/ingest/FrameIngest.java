@@ -1,5 +1,6 @@
 package dev.limbic.ingest;
 
+import dev.limbic.firmware.FirmwareProfile;
 import dev.limbic.heartrate.DecodeOutcome;
 import dev.limbic.heartrate.HeartRateMeasurement;
 import dev.limbic.heartrate.HeartRateMeasurementDecoder;
@@ -64,9 +65,32 @@ public final class FrameIngest {
      */
     FrameRejection applyValue(AuthenticatedDevice device, long sentAtMillis, byte[] value, int offset, int length,
                               Transport transport, long arrivalNanos) {
+        return apply(device, sentAtMillis, value, offset, length, transport, arrivalNanos, null, 0);
+    }
+
+    /**
+     * Applies one Heart Rate Measurement value notified by a strap linked to this gateway's adapter, corrected by its
+     * firmware profile's quirks; it counts as sent when it arrived (the gateway's clock).
+     *
+     * @param linkUpAtMillis when the link that carried it came up (quirks that depend on it, such as
+     *                       {@code discard_rr_after_connect}, use it)
+     * @return {@code null} when applied, else the (counted) rejection
+     */
+    public FrameRejection applyBluetoothValue(AuthenticatedDevice device, FirmwareProfile profile, long linkUpAtMillis,
+                                              byte[] value, long arrivalNanos) {
+        long now = clock.millis();
+        return apply(device, now, value, 0, value.length, Transport.BLUETOOTH, arrivalNanos, profile,
+                now - linkUpAtMillis);
+    }
+
+    private FrameRejection apply(AuthenticatedDevice device, long sentAtMillis, byte[] value, int offset, int length,
+                                 Transport transport, long arrivalNanos, FirmwareProfile profile, long sinceLinkUpMillis) {
         DecodeOutcome outcome = HeartRateMeasurementDecoder.decode(value, offset, length, measurement);
         if (!outcome.isOk()) {
             return reject(FrameRejection.of(outcome));
+        }
+        if (profile != null) {
+            profile.correct(measurement, sinceLinkUpMillis);
         }
         FrameRejection untimely = FrameTiming.check(device, sentAtMillis, clock.millis());
         if (untimely != null) {
@@ -82,6 +106,16 @@ public final class FrameIngest {
     FrameRejection reject(FrameRejection rejection) {
         metrics.frameRejected(rejection);
         return rejection;
+    }
+
+    /** A strap's Bluetooth link came up: it counts as one of the responder's open streams. */
+    public void linkUp(AuthenticatedDevice device) {
+        streamOpened(device);
+    }
+
+    /** A strap's Bluetooth link was lost: when it was the responder's last stream, their detector learns of it. */
+    public void linkLost(AuthenticatedDevice device) {
+        streamClosed(device);
     }
 
     void streamOpened(AuthenticatedDevice device) {

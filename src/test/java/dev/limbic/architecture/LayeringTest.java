@@ -27,7 +27,7 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.limbic.app..", "dev.limbic.cli..", "dev.limbic.ingest..", "dev.limbic.config..",
                     "dev.limbic.metrics..", "dev.limbic.store..", "dev.limbic.notify..", "dev.limbic.web..",
-                    "dev.limbic.ble..", "dev.limbic.intake..", "dev.limbic.replay..", "dev.limbic.bench..", "dev.limbic.demo..",
-                    "dev.limbic.paging..")
+                    "dev.limbic.ble..", "dev.limbic.edge..", "dev.limbic.intake..", "dev.limbic.replay..",
+                    "dev.limbic.bench..", "dev.limbic.demo..", "dev.limbic.paging..")
             .because("dependencies point from the edges to the core, never back");
 }

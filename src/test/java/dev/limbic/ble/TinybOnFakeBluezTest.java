@@ -3,6 +3,7 @@ package dev.limbic.ble;
 import dev.limbic.heartrate.HeartRateMeasurement;
 import dev.limbic.heartrate.HeartRateMeasurementEncoder;
 import dev.limbic.heartrate.SensorContact;
+import dev.limbic.testing.FakeBluez;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

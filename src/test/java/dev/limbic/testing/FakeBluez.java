@@ -1,4 +1,4 @@
-package dev.limbic.ble;
+package dev.limbic.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
  * {@code src/test/resources/bluez/fake_bluez.py}. It checks Limbic's D-Bus contract with TinyB, not a radio. Missing
  * tools fail the test with a message naming the README's test command; nothing is skipped.
  */
-final class FakeBluez implements AutoCloseable {
+public final class FakeBluez implements AutoCloseable {
     private static final String PYTHON = "/usr/bin/python3";
     private static final String HINT = " (run the README's test command, src/scripts/test.sh, which installs "
             + "dbus-daemon and python3-dbusmock)";
 
+    private static boolean busStarted;
     private final Path socket;
     private final Path dir;
     private final Process daemon;
@@ -33,14 +34,19 @@ final class FakeBluez implements AutoCloseable {
     }
 
     /** A private bus with BlueZ on it; one per JVM. */
-    static FakeBluez start() throws Exception {
+    public static FakeBluez start() throws Exception {
         FakeBluez bus = busWithoutBluez();
         bus.startBluez();
         return bus;
     }
 
     /** A private system bus where nobody serves {@code org.bluez} yet. */
-    static FakeBluez busWithoutBluez() throws Exception {
+    public static synchronized FakeBluez busWithoutBluez() throws Exception {
+        if (busStarted) {
+            throw new IllegalStateException("one fake bus per JVM (TinyB's manager is a process-wide singleton): run "
+                    + "each *OnFakeBluezTest class in its own JVM, as Maven's fake-bluez execution does");
+        }
+        busStarted = true;
         String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
         if (address == null || !address.startsWith("unix:path=")) {
             throw new IllegalStateException("DBUS_SYSTEM_BUS_ADDRESS must name a private socket (unix:path=...): run "
@@ -73,7 +79,7 @@ final class FakeBluez implements AutoCloseable {
     }
 
     /** Starts serving {@code org.bluez} (one adapter, no devices). */
-    void startBluez() throws Exception {
+    public void startBluez() throws Exception {
         Path template = dir.resolve("fake_bluez.py");
         try (InputStream in = FakeBluez.class.getResourceAsStream("/bluez/fake_bluez.py")) {
             Files.copy(in, template, StandardCopyOption.REPLACE_EXISTING);
@@ -99,12 +105,12 @@ final class FakeBluez implements AutoCloseable {
     }
 
     /** A strap advertising 0x180D appears. */
-    void addStrap(String address, String name, int rssi, int manufacturerId) throws Exception {
+    public void addStrap(String address, String name, int rssi, int manufacturerId) throws Exception {
         mock("AddStrap", "string:" + address, "string:" + name, "int16:" + rssi, "int32:" + manufacturerId);
     }
 
     /** While the strap notifies, it sends {@code frame} every {@code intervalMillis}. */
-    void stream(String address, byte[] frame, int intervalMillis) throws Exception {
+    public void stream(String address, byte[] frame, int intervalMillis) throws Exception {
         StringBuilder bytes = new StringBuilder("array:byte:");
         for (int i = 0; i < frame.length; i++) {
             bytes.append(i == 0 ? "" : ",").append(frame[i] & 0xFF);
@@ -113,12 +119,12 @@ final class FakeBluez implements AutoCloseable {
     }
 
     /** The link drops silently: notifications stop and the GATT objects go away. */
-    void dropLink(String address) throws Exception {
+    public void dropLink(String address) throws Exception {
         mock("DropLink", "string:" + address);
     }
 
     /** The method calls BlueZ received so far, by name ({@code Connect}, {@code StartNotify}, …). */
-    List<String> calls() throws IOException {
+    public List<String> calls() throws IOException {
         List<String> calls = new ArrayList<>();
         if (Files.exists(log())) {
             for (String line : Files.readAllLines(log(), StandardCharsets.UTF_8)) {
