@@ -22,7 +22,7 @@ import java.util.Optional;
  *   <li>{@code DELETE /v1/bluetooth/pairings/{address}}: forgets the caller's strap, 204.</li>
  * </ul>
  * Errors: 401 without a valid token, 400 a malformed address, 403 a responder who has not opted in, 404 a strap not
- * paired to the caller. The gateway links pairings at its next start. File work runs off the event loop.
+ * paired to the caller, 409 a strap paired to someone else. The gateway links pairings at its next start. File work runs off the event loop.
  */
 public final class PairingRoutes {
     static final String PATH = "/v1/bluetooth/pairings";
@@ -82,10 +82,17 @@ public final class PairingRoutes {
             error(ctx, 403, "responder '" + responder.id() + "' has not opted in to heart-rate monitoring");
             return;
         }
-        ctx.vertx().executeBlocking(() -> store.pair(address, responder.id(), clock.instant()))
-                .onSuccess(pairing -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(json(pairing).encode()))
-                .onFailure(failure -> error(ctx, 500, "the pairing cannot be stored"));
+        ctx.vertx().executeBlocking(() -> {
+            boolean taken = store.all().stream()
+                    .anyMatch(p -> p.address().equals(address) && !p.responder().equals(responder.id()));
+            return taken ? null : store.pair(address, responder.id(), clock.instant());
+        }).onSuccess(pairing -> {
+            if (pairing == null) {
+                error(ctx, 409, "address: " + address + " is paired to another responder (unpair it there first)");
+            } else {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(json(pairing).encode());
+            }
+        }).onFailure(failure -> error(ctx, 500, "the pairing cannot be stored"));
     }
 
     private void unpair(RoutingContext ctx) {

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PairingRoutesTest {
     private static final String ALEX = "alex-live-token-0123456789";
     private static final String SAM = "sam-live-token-0123456789";
+    private static final String CARL = "carl-live-token-0123456789";
     private final Vertx vertx = QuietEventLoops.vertx();
     private HttpProbe http;
     private PairingStore store;
@@ -42,7 +43,8 @@ class PairingRoutesTest {
                 responders:
                   - {id: alex, timezone: UTC, heart_rate_monitoring: true, live_token: %s}
                   - {id: sam, timezone: UTC, live_token: %s}
-                """.formatted(ALEX, SAM).getBytes(StandardCharsets.UTF_8));
+                  - {id: carl, timezone: UTC, heart_rate_monitoring: true, live_token: %s}
+                """.formatted(ALEX, SAM, CARL).getBytes(StandardCharsets.UTF_8));
         store = new PairingStore(dir);
         Router router = Router.router(vertx);
         new PairingRoutes(config, store, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC)).mount(router);
@@ -71,6 +73,8 @@ class PairingRoutesTest {
         assertThat(new JsonArray(listed.body()).size()).isEqualTo(1);
         assertThat(new JsonArray(call(HttpMethod.GET, "/v1/bluetooth/pairings", SAM).body())).isEmpty();
 
+        assertThat(call(HttpMethod.PUT, "/v1/bluetooth/pairings/C0:FF:EE:00:00:01", CARL).status())
+                .as("alex's strap cannot be taken over").isEqualTo(409);
         assertThat(call(HttpMethod.DELETE, "/v1/bluetooth/pairings/C0:FF:EE:00:00:01", SAM).status())
                 .as("not sam's strap").isEqualTo(404);
         assertThat(call(HttpMethod.DELETE, "/v1/bluetooth/pairings/C0:FF:EE:00:00:01", ALEX).status()).isEqualTo(204);
