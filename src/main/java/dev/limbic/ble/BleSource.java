@@ -2,6 +2,8 @@ package dev.limbic.ble;
 
 import dev.limbic.firmware.FirmwareProfile;
 import dev.limbic.firmware.FirmwareProfiles;
+import dev.limbic.firmware.OffBodySilence;
+import dev.limbic.heartrate.SensorContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,12 +131,17 @@ public final class BleSource implements AutoCloseable {
         // Frames may arrive before connect returns: the profile and the link's start are set first.
         central.device(strap.address).flatMap(TinybCentral::advertisement)
                 .ifPresent(seen -> strap.profile = strap.profiles.match(seen.name(), seen.manufacturerIds()));
+        strap.offBody = new OffBodySilence(strap.profile);
         strap.linkUpAtMillis = clock.millis();
         strap.lastFrameNanos = System.nanoTime();
         try {
             StrapLink link = StrapLink.connect(central, strap.address, settings.connectTimeout(),
                     value -> onFrame(strap, generation, value));
-            strap.profile = strap.profiles.match(link.name(), link.manufacturerIds());
+            FirmwareProfile linked = strap.profiles.match(link.name(), link.manufacturerIds());
+            if (linked != strap.profile) {
+                strap.profile = linked;
+                strap.offBody = new OffBodySilence(linked);
+            }
             strap.lastFrameNanos = System.nanoTime();
             strap.link = link;
             link.batteryPercent().ifPresent(percent -> metrics.battery(strap.address, percent));
@@ -160,13 +167,23 @@ public final class BleSource implements AutoCloseable {
         StrapLink link = strap.link;
         strap.link = null;
         strap.generation++;
-        strap.lost = true;
+        boolean offBody = strap.offBody.expected(millis(strap.lastFrameNanos));
+        strap.lost = !offBody;
         link.close();
         metrics.linkLost();
         sink.linkLost(strap.pairing);
         strap.nextAttemptNanos = now + settings.backoff(0).toNanos();
+        if (offBody) {
+            LOG.info("Strap {} of responder {} left the body and dropped its link, as {} straps do; linking it again "
+                    + "when it is back", strap.address, strap.pairing.responder(), strap.profile.family());
+            return;
+        }
         LOG.warn("Strap {} of responder {} sent nothing for {}: link lost, reconnecting", strap.address,
                 strap.pairing.responder(), words(settings.silence()));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static String words(java.time.Duration duration) {
@@ -179,6 +196,9 @@ public final class BleSource implements AutoCloseable {
             return; // a notification of a link already declared lost
         }
         long arrival = System.nanoTime();
+        if (value.length > 0) {
+            strap.offBody.frame(SensorContact.fromFlagBits(value[0] >> 1), millis(arrival));
+        }
         strap.lastFrameNanos = arrival;
         long linkUpAt = strap.linkUpAtMillis;
         sink.frame(strap.pairing, strap.profile, linkUpAt, value, arrival);
@@ -209,6 +229,7 @@ public final class BleSource implements AutoCloseable {
         final Pairing pairing;
         final FirmwareProfiles profiles;
         volatile FirmwareProfile profile;
+        volatile OffBodySilence offBody;
         StrapLink link;
         volatile long generation;
         volatile long lastFrameNanos;
@@ -222,6 +243,7 @@ public final class BleSource implements AutoCloseable {
             this.pairing = pairing;
             this.profiles = profiles;
             this.profile = profiles.generic(); // until the strap's name is known, at its first connect
+            this.offBody = new OffBodySilence(profile);
         }
     }
 }
