@@ -6,6 +6,7 @@ import dev.limbic.ble.BleSource;
 import dev.limbic.ble.HotPathFrames;
 import dev.limbic.ble.Pairing;
 import dev.limbic.ble.PairingStore;
+import dev.limbic.ble.PairingSync;
 import dev.limbic.config.FirmwareProfileLoader;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,7 +100,7 @@ public final class Gateway {
         Promise<Gateway> started = Promise.promise();
         paging.compose(pager -> {
                     GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
-                            registry, metrics, new AtomicBoolean(), pager);
+                            registry, metrics, new AtomicBoolean(), pager, new PairingSync(config.dataDir()));
                     return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
                                     new DeploymentOptions().setInstances(loops))
                             .map(id -> services)
@@ -109,6 +111,13 @@ public final class Gateway {
                         .map(bluetooth -> new Gateway(vertx, services, port, bluetooth)))
                 .onSuccess(gateway -> {
                     vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
+                    PairingSync pairings = gateway.services.pairings();
+                    vertx.setPeriodic(TimeUnit.SECONDS.toMillis(PairingSync.POLL_SECONDS), timer ->
+                            vertx.executeBlocking(() -> {
+                                pairings.sync();
+                                return null;
+                            }).onFailure(failure -> LOG.warn("{} cannot be read: {}", PairingStore.FILE,
+                                    failure.getMessage())));
                     gateway.services.readiness().set(true);
                     LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
                             config.server().host(), port, loops, vertx.isNativeTransportEnabled());
@@ -122,18 +131,19 @@ public final class Gateway {
     }
 
     /**
-     * Starts the Bluetooth source when straps are paired ({@code DATA_DIR/pairings.json}); it feeds the same hot path
-     * as network ingest, on an event loop of its own choosing. Reads files: runs on a worker thread.
+     * Starts the Bluetooth source with the straps paired in {@code DATA_DIR/pairings.json} (none is fine: it opens
+     * Bluetooth only once a strap is paired, and pairings made while the gateway runs reach it through
+     * {@link PairingSync}); it feeds the same hot path as network ingest, on an event loop of its own choosing. Reads
+     * files: runs on a worker thread.
      */
     private static Optional<BleSource> startBluetooth(Vertx vertx, GatewayServices services) throws Exception {
-        List<Pairing> pairings = new PairingStore(services.config().dataDir()).all();
-        if (pairings.isEmpty()) {
-            return Optional.empty();
-        }
+        List<Pairing> pairings = services.pairings().store().all();
         FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
-        return Optional.of(new BleSource(pairings, FirmwareProfileLoader.loadBundled(),
+        BleSource source = new BleSource(pairings, FirmwareProfileLoader.loadBundled(),
                 new HotPathFrames(vertx.getOrCreateContext(), ingest, services.devices()),
-                new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start());
+                new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start();
+        services.pairings().attach(source);
+        return Optional.of(source);
     }
 
     /**
@@ -159,7 +169,7 @@ public final class Gateway {
         return services.monitor();
     }
 
-    /** What the Bluetooth source is doing, when straps are paired ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
+    /** What the Bluetooth source is doing ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
     public Optional<String> bluetoothStatus() {
         return bluetooth.map(BleSource::status);
     }

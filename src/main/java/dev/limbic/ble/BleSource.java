@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,7 @@ public final class BleSource implements AutoCloseable {
     private final BleMetrics metrics;
     private final BleSettings settings;
     private final Clock clock;
+    private final FirmwareProfiles profiles;
     private final List<Strap> straps = new ArrayList<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limbic-ble");
@@ -53,6 +55,7 @@ public final class BleSource implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.profiles = profiles;
         for (Pairing pairing : pairings) {
             if (sink.accepts(pairing)) {
                 straps.add(new Strap(pairing, profiles));
@@ -65,6 +68,55 @@ public final class BleSource implements AutoCloseable {
         long period = settings.supervise().toMillis();
         thread.scheduleWithFixedDelay(this::superviseSafely, 0, period, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Replaces the pairings the source links (returns at once; the work runs on the source's thread): straps no
+     * longer paired, or paired to someone else now, are disconnected and their streams closed; newly paired straps
+     * the sink accepts are linked at the next supervision round; straps whose pairing is unchanged keep their link.
+     */
+    public void update(List<Pairing> pairings) {
+        List<Pairing> copy = List.copyOf(pairings);
+        thread.execute(() -> {
+            try {
+                reconcile(copy);
+            } catch (RuntimeException e) {
+                LOG.error("Pairings could not be applied; the next change tries again", e);
+            }
+        });
+    }
+
+    private void reconcile(List<Pairing> pairings) {
+        for (Iterator<Strap> it = straps.iterator(); it.hasNext(); ) {
+            Strap strap = it.next();
+            if (pairings.stream().noneMatch(p -> samePairing(p, strap.pairing))) {
+                it.remove();
+                if (strap.link != null) {
+                    StrapLink link = strap.link;
+                    strap.link = null;
+                    strap.generation++;
+                    link.close();
+                    metrics.linkLost();
+                    sink.linkLost(strap.pairing);
+                }
+                LOG.info("Strap {} is no longer paired to responder {}: disconnected", strap.address,
+                        strap.pairing.responder());
+            }
+        }
+        for (Pairing pairing : pairings) {
+            boolean known = straps.stream().anyMatch(strap -> samePairing(pairing, strap.pairing));
+            if (!known && sink.accepts(pairing)) {
+                straps.add(new Strap(pairing, profiles));
+                LOG.info("Strap {} newly paired to responder {}: linking it", pairing.address(), pairing.responder());
+            }
+        }
+        if (straps.isEmpty()) {
+            status = "no paired straps";
+        }
+    }
+
+    private static boolean samePairing(Pairing a, Pairing b) {
+        return a.address().equals(b.address()) && a.responder().equals(b.responder());
     }
 
     /** What the source is doing, in words ({@code "2 of 2 straps linked"}, {@code "no Bluetooth: …"}). */
