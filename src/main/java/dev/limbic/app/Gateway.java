@@ -4,8 +4,9 @@ import dev.limbic.ble.BleMetrics;
 import dev.limbic.ble.BleSettings;
 import dev.limbic.ble.BleSource;
 import dev.limbic.ble.HotPathFrames;
-import dev.limbic.ble.Pairing;
 import dev.limbic.ble.PairingStore;
+import dev.limbic.ble.PairingSync;
+import dev.limbic.config.ConfigException;
 import dev.limbic.config.FirmwareProfileLoader;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
@@ -29,8 +30,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,13 +50,11 @@ public final class Gateway {
     private final Vertx vertx;
     private final GatewayServices services;
     private final int port;
-    private final Optional<BleSource> bluetooth;
 
-    private Gateway(Vertx vertx, GatewayServices services, int port, Optional<BleSource> bluetooth) {
+    private Gateway(Vertx vertx, GatewayServices services, int port) {
         this.vertx = vertx;
         this.services = services;
         this.port = port;
-        this.bluetooth = bluetooth;
     }
 
     /** Starts a gateway with default Vert.x options, ticking every second. */
@@ -98,7 +97,7 @@ public final class Gateway {
         Promise<Gateway> started = Promise.promise();
         paging.compose(pager -> {
                     GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
-                            registry, metrics, new AtomicBoolean(), pager);
+                            registry, metrics, new AtomicBoolean(), pager, new PairingSync(config.dataDir()));
                     return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
                                     new DeploymentOptions().setInstances(loops))
                             .map(id -> services)
@@ -106,9 +105,16 @@ public final class Gateway {
                                     .transform(closed -> Future.failedFuture(failure)));
                 })
                 .compose(services -> vertx.executeBlocking(() -> startBluetooth(vertx, services))
-                        .map(bluetooth -> new Gateway(vertx, services, port, bluetooth)))
+                        .map(synced -> new Gateway(vertx, services, port)))
                 .onSuccess(gateway -> {
                     vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
+                    PairingSync pairings = gateway.services.pairings();
+                    vertx.setPeriodic(TimeUnit.SECONDS.toMillis(PairingSync.POLL_SECONDS), timer ->
+                            vertx.executeBlocking(() -> {
+                                pairings.sync();
+                                return null;
+                            }).onFailure(failure -> LOG.warn("{} cannot be read: {}", PairingStore.FILE,
+                                    failure.getMessage())));
                     gateway.services.readiness().set(true);
                     LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
                             config.server().host(), port, loops, vertx.isNativeTransportEnabled());
@@ -122,18 +128,23 @@ public final class Gateway {
     }
 
     /**
-     * Starts the Bluetooth source when straps are paired ({@code DATA_DIR/pairings.json}); it feeds the same hot path
-     * as network ingest, on an event loop of its own choosing. Reads files: runs on a worker thread.
+     * Starts the Bluetooth source when straps are paired in {@code DATA_DIR/pairings.json}, now or later while the
+     * gateway runs ({@link PairingSync}); it feeds the same hot path as network ingest, on an event loop of its own
+     * choosing. Reads files: runs on a worker thread.
      */
-    private static Optional<BleSource> startBluetooth(Vertx vertx, GatewayServices services) throws Exception {
-        List<Pairing> pairings = new PairingStore(services.config().dataDir()).all();
-        if (pairings.isEmpty()) {
-            return Optional.empty();
-        }
+    private static Void startBluetooth(Vertx vertx, GatewayServices services) throws Exception {
         FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
-        return Optional.of(new BleSource(pairings, FirmwareProfileLoader.loadBundled(),
-                new HotPathFrames(vertx.getOrCreateContext(), ingest, services.devices()),
-                new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start());
+        HotPathFrames frames = new HotPathFrames(vertx.getOrCreateContext(), ingest, services.devices());
+        services.pairings().startWith(pairings -> {
+            try {
+                return new BleSource(pairings, FirmwareProfileLoader.loadBundled(), frames,
+                        new BleMetrics(services.registry().registry()), BleSettings.defaults(), services.clock()).start();
+            } catch (ConfigException e) {
+                throw new IllegalStateException("the bundled firmware profiles are broken: " + e.getMessage(), e);
+            }
+        });
+        services.pairings().sync();
+        return null;
     }
 
     /**
@@ -159,9 +170,9 @@ public final class Gateway {
         return services.monitor();
     }
 
-    /** What the Bluetooth source is doing, when straps are paired ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
+    /** What the Bluetooth source is doing, once a strap is paired ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
     public Optional<String> bluetoothStatus() {
-        return bluetooth.map(BleSource::status);
+        return services.pairings().source().map(BleSource::status);
     }
 
     /** The pager, when integrations are configured. */
@@ -173,7 +184,7 @@ public final class Gateway {
     public Future<Void> close() {
         services.readiness().set(false);
         // Disconnecting blocks; it runs on a thread of its own (not a Vert.x context, whose loop is about to close).
-        Future<Void> bluetoothClosed = bluetooth.<Future<Void>>map(source -> Future.fromCompletionStage(
+        Future<Void> bluetoothClosed = services.pairings().stop().<Future<Void>>map(source -> Future.fromCompletionStage(
                 CompletableFuture.runAsync(source::close, task -> new Thread(task, "limbic-ble-close").start())))
                 .orElse(Future.succeededFuture());
         Future<Void> paging = bluetoothClosed.transform(closed ->

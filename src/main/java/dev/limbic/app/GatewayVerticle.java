@@ -1,7 +1,6 @@
 package dev.limbic.app;
 
 import dev.limbic.ble.PairingRoutes;
-import dev.limbic.ble.PairingStore;
 import dev.limbic.ingest.DeviceStreamEndpoint;
 import dev.limbic.ingest.FrameIngest;
 import dev.limbic.ingest.SampleBatchEndpoint;
@@ -37,7 +36,7 @@ final class GatewayVerticle extends VerticleBase {
         router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);
         services.paging().ifPresent(paging -> paging.mount(router));
-        new PairingRoutes(services.config(), new PairingStore(services.config().dataDir()), services.clock()).mount(router);
+        new PairingRoutes(services.config(), services.pairings(), services.clock()).mount(router);
         router.get("/metrics").handler(services.registry().scrapeHandler());
         router.get("/health/live").handler(ctx -> health(ctx, true));
         router.get("/health/ready").handler(ctx -> health(ctx, services.ready()));

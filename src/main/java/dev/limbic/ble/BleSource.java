@@ -2,11 +2,14 @@ package dev.limbic.ble;
 
 import dev.limbic.firmware.FirmwareProfile;
 import dev.limbic.firmware.FirmwareProfiles;
+import dev.limbic.firmware.OffBodySilence;
+import dev.limbic.heartrate.SensorContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +36,7 @@ public final class BleSource implements AutoCloseable {
     private final BleMetrics metrics;
     private final BleSettings settings;
     private final Clock clock;
+    private final FirmwareProfiles profiles;
     private final List<Strap> straps = new ArrayList<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limbic-ble");
@@ -51,6 +55,7 @@ public final class BleSource implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.profiles = profiles;
         for (Pairing pairing : pairings) {
             if (sink.accepts(pairing)) {
                 straps.add(new Strap(pairing, profiles));
@@ -63,6 +68,55 @@ public final class BleSource implements AutoCloseable {
         long period = settings.supervise().toMillis();
         thread.scheduleWithFixedDelay(this::superviseSafely, 0, period, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Replaces the pairings the source links (returns at once; the work runs on the source's thread): straps no
+     * longer paired, or paired to someone else now, are disconnected and their streams closed; newly paired straps
+     * the sink accepts are linked at the next supervision round; straps whose pairing is unchanged keep their link.
+     */
+    public void update(List<Pairing> pairings) {
+        List<Pairing> copy = List.copyOf(pairings);
+        thread.execute(() -> {
+            try {
+                reconcile(copy);
+            } catch (RuntimeException e) {
+                LOG.error("Pairings could not be applied; the next change tries again", e);
+            }
+        });
+    }
+
+    private void reconcile(List<Pairing> pairings) {
+        for (Iterator<Strap> it = straps.iterator(); it.hasNext(); ) {
+            Strap strap = it.next();
+            if (pairings.stream().noneMatch(p -> samePairing(p, strap.pairing))) {
+                it.remove();
+                if (strap.link != null) {
+                    StrapLink link = strap.link;
+                    strap.link = null;
+                    strap.generation++;
+                    link.close();
+                    metrics.linkLost();
+                    sink.linkLost(strap.pairing);
+                }
+                LOG.info("Strap {} is no longer paired to responder {}: disconnected", strap.address,
+                        strap.pairing.responder());
+            }
+        }
+        for (Pairing pairing : pairings) {
+            boolean known = straps.stream().anyMatch(strap -> samePairing(pairing, strap.pairing));
+            if (!known && sink.accepts(pairing)) {
+                straps.add(new Strap(pairing, profiles));
+                LOG.info("Strap {} newly paired to responder {}: linking it", pairing.address(), pairing.responder());
+            }
+        }
+        if (straps.isEmpty()) {
+            status = "no paired straps";
+        }
+    }
+
+    private static boolean samePairing(Pairing a, Pairing b) {
+        return a.address().equals(b.address()) && a.responder().equals(b.responder());
     }
 
     /** What the source is doing, in words ({@code "2 of 2 straps linked"}, {@code "no Bluetooth: …"}). */
@@ -129,12 +183,17 @@ public final class BleSource implements AutoCloseable {
         // Frames may arrive before connect returns: the profile and the link's start are set first.
         central.device(strap.address).flatMap(TinybCentral::advertisement)
                 .ifPresent(seen -> strap.profile = strap.profiles.match(seen.name(), seen.manufacturerIds()));
+        strap.offBody = new OffBodySilence(strap.profile);
         strap.linkUpAtMillis = clock.millis();
         strap.lastFrameNanos = System.nanoTime();
         try {
             StrapLink link = StrapLink.connect(central, strap.address, settings.connectTimeout(),
                     value -> onFrame(strap, generation, value));
-            strap.profile = strap.profiles.match(link.name(), link.manufacturerIds());
+            FirmwareProfile linked = strap.profiles.match(link.name(), link.manufacturerIds());
+            if (linked != strap.profile) {
+                strap.profile = linked;
+                strap.offBody = new OffBodySilence(linked);
+            }
             strap.lastFrameNanos = System.nanoTime();
             strap.link = link;
             link.batteryPercent().ifPresent(percent -> metrics.battery(strap.address, percent));
@@ -160,13 +219,23 @@ public final class BleSource implements AutoCloseable {
         StrapLink link = strap.link;
         strap.link = null;
         strap.generation++;
-        strap.lost = true;
+        boolean offBody = strap.offBody.expected(millis(strap.lastFrameNanos));
+        strap.lost = !offBody;
         link.close();
         metrics.linkLost();
         sink.linkLost(strap.pairing);
         strap.nextAttemptNanos = now + settings.backoff(0).toNanos();
+        if (offBody) {
+            LOG.info("Strap {} of responder {} left the body and dropped its link, as {} straps do; linking it again "
+                    + "when it is back", strap.address, strap.pairing.responder(), strap.profile.family());
+            return;
+        }
         LOG.warn("Strap {} of responder {} sent nothing for {}: link lost, reconnecting", strap.address,
                 strap.pairing.responder(), words(settings.silence()));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static String words(java.time.Duration duration) {
@@ -179,6 +248,9 @@ public final class BleSource implements AutoCloseable {
             return; // a notification of a link already declared lost
         }
         long arrival = System.nanoTime();
+        if (value.length > 0) {
+            strap.offBody.frame(SensorContact.fromFlagBits(value[0] >> 1), millis(arrival));
+        }
         strap.lastFrameNanos = arrival;
         long linkUpAt = strap.linkUpAtMillis;
         sink.frame(strap.pairing, strap.profile, linkUpAt, value, arrival);
@@ -209,6 +281,7 @@ public final class BleSource implements AutoCloseable {
         final Pairing pairing;
         final FirmwareProfiles profiles;
         volatile FirmwareProfile profile;
+        volatile OffBodySilence offBody;
         StrapLink link;
         volatile long generation;
         volatile long lastFrameNanos;
@@ -222,6 +295,7 @@ public final class BleSource implements AutoCloseable {
             this.pairing = pairing;
             this.profiles = profiles;
             this.profile = profiles.generic(); // until the strap's name is known, at its first connect
+            this.offBody = new OffBodySilence(profile);
         }
     }
 }

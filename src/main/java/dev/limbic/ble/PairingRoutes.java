@@ -22,19 +22,45 @@ import java.util.Optional;
  *   <li>{@code DELETE /v1/bluetooth/pairings/{address}}: forgets the caller's strap, 204.</li>
  * </ul>
  * Errors: 401 without a valid token, 400 a malformed address, 403 a responder who has not opted in, 404 a strap not
- * paired to the caller, 409 a strap paired to someone else. The gateway links pairings at its next start. File work runs off the event loop.
+ * paired to the caller, 409 a strap paired to someone else. Each change is handed to the running gateway's Bluetooth
+ * source at once (a new strap is linked, an unpaired one disconnected). File work runs off the event loop.
  */
 public final class PairingRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PairingRoutes.class);
     static final String PATH = "/v1/bluetooth/pairings";
 
     private final LimbicConfig config;
     private final PairingStore store;
     private final Clock clock;
+    private final PairingSync sync;
 
+    /** Routes whose changes only reach the store (a gateway links them at its next start). */
     public PairingRoutes(LimbicConfig config, PairingStore store, Clock clock) {
+        this(config, store, clock, null);
+    }
+
+    /** Routes whose changes reach the running Bluetooth source through {@code sync} as well. */
+    public PairingRoutes(LimbicConfig config, PairingSync sync, Clock clock) {
+        this(config, sync.store(), clock, sync);
+    }
+
+    private PairingRoutes(LimbicConfig config, PairingStore store, Clock clock, PairingSync sync) {
         this.config = config;
         this.store = store;
         this.clock = clock;
+        this.sync = sync;
+    }
+
+    /** After a change of the store: hands it to the running source (on the worker thread doing the change). */
+    private void changed() {
+        if (sync != null) {
+            try {
+                sync.sync();
+            } catch (java.io.IOException e) {
+                LOG.warn("Pairing stored, but not handed to the Bluetooth source yet (the next poll tries again): {}",
+                        e.getMessage());
+            }
+        }
     }
 
     public void mount(Router router) {
@@ -85,7 +111,12 @@ public final class PairingRoutes {
         ctx.vertx().executeBlocking(() -> {
             boolean taken = store.all().stream()
                     .anyMatch(p -> p.address().equals(address) && !p.responder().equals(responder.id()));
-            return taken ? null : store.pair(address, responder.id(), clock.instant());
+            if (taken) {
+                return null;
+            }
+            Pairing pairing = store.pair(address, responder.id(), clock.instant());
+            changed();
+            return pairing;
         }).onSuccess(pairing -> {
             if (pairing == null) {
                 error(ctx, 409, "address: " + address + " is paired to another responder (unpair it there first)");
@@ -106,7 +137,11 @@ public final class PairingRoutes {
         }
         ctx.vertx().executeBlocking(() -> {
             boolean mine = store.all().stream().anyMatch(p -> p.address().equals(address) && p.responder().equals(responder));
-            return mine && store.unpair(address).isPresent();
+            boolean removed = mine && store.unpair(address).isPresent();
+            if (removed) {
+                changed();
+            }
+            return removed;
         }).onSuccess(removed -> {
             if (removed) {
                 ctx.response().setStatusCode(204).end();

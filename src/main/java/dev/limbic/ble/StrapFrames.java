@@ -8,7 +8,7 @@ import dev.limbic.firmware.FirmwareProfile;
  * {@link #frame} on TinyB's; none may block.
  */
 public interface StrapFrames {
-    /** Whether frames of this pairing are accepted at all (checked once, at start). */
+    /** Whether frames of this pairing are accepted at all (checked when the source learns of the pairing). */
     boolean accepts(Pairing pairing);
 
     /** The strap's link came up. */

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code limbic pair ADDRESS --responder ID}: binds a strap to a responder who opted in to heart-rate monitoring,
- * stored in the data directory ({@link PairingStore}) so the gateway connects to it on every start.
+ * stored in the data directory ({@link PairingStore}) so the gateway connects to it on every start
+ * (a running gateway notices the new pairing within seconds).
  */
 @Command(name = "pair", description = "Bind a Bluetooth LE strap to a responder (stored in the data directory).")
 final class PairCommand implements Callable<Integer> {

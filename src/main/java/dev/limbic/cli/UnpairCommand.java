@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code limbic unpair ADDRESS}: forgets a strap's pairing; the gateway stops using it on its next start. */
+/** {@code limbic unpair ADDRESS}: forgets a strap's pairing; a running gateway disconnects it within seconds. */
 @Command(name = "unpair", description = "Forget a Bluetooth LE strap's pairing.")
 final class UnpairCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -65,6 +65,16 @@ public record FirmwareProfile(String source, String family, List<Pattern> namePa
         }
     }
 
+    /** Whether the profile has a quirk of the given type; allocates nothing (called per frame). */
+    public boolean hasQuirk(Class<? extends Quirk> type) {
+        for (int i = 0; i < quirks.size(); i++) {
+            if (type.isInstance(quirks.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The quirk of the given type, if the profile has one. */
     public <Q extends Quirk> java.util.Optional<Q> quirk(Class<Q> type) {
         return quirks.stream().filter(type::isInstance).map(type::cast).findFirst();

@@ -21,7 +21,7 @@ public enum SensorContact {
     }
 
     /** The contact status for the value of flag bits 1–2 (0 to 3). */
-    static SensorContact fromFlagBits(int bits) {
+    public static SensorContact fromFlagBits(int bits) {
         return switch (bits & 0b11) {
             case 0b10 -> LOST;
             case 0b11 -> DETECTED;

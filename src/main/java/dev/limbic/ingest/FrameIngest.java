@@ -1,6 +1,8 @@
 package dev.limbic.ingest;
 
 import dev.limbic.firmware.FirmwareProfile;
+import dev.limbic.firmware.HeartRatePlausibility;
+import dev.limbic.firmware.Quirk;
 import dev.limbic.heartrate.DecodeOutcome;
 import dev.limbic.heartrate.HeartRateMeasurement;
 import dev.limbic.heartrate.HeartRateMeasurementDecoder;
@@ -9,6 +11,8 @@ import dev.limbic.stress.StressMonitor;
 import io.netty.buffer.ByteBuf;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The hot path of one event loop: checks a frame, decodes it and feeds the stress monitor. One instance
@@ -24,6 +28,8 @@ public final class FrameIngest {
     private final Clock clock;
     private final HeartRateMeasurement measurement = new HeartRateMeasurement();
     private final byte[] scratch = new byte[HeartRateMeasurementDecoder.MAX_VALUE_LENGTH];
+    /** Per linked strap whose profile has {@code contact_unreliable}: the plausibility of its heart rate. */
+    private final Map<AuthenticatedDevice, HeartRatePlausibility> plausibility = new HashMap<>();
 
     public FrameIngest(StressMonitor monitor, IngestMetrics metrics, Clock clock) {
         this.monitor = monitor;
@@ -91,6 +97,11 @@ public final class FrameIngest {
         }
         if (profile != null) {
             profile.correct(measurement, sinceLinkUpMillis);
+            if (profile.hasQuirk(Quirk.ContactUnreliable.class)
+                    && !plausibility.computeIfAbsent(device, d -> new HeartRatePlausibility())
+                    .plausible(measurement, sentAtMillis)) {
+                return reject(FrameRejection.IMPLAUSIBLE);
+            }
         }
         FrameRejection untimely = FrameTiming.check(device, sentAtMillis, clock.millis());
         if (untimely != null) {
@@ -110,6 +121,10 @@ public final class FrameIngest {
 
     /** A strap's Bluetooth link came up: it counts as one of the responder's open streams. */
     public void linkUp(AuthenticatedDevice device) {
+        HeartRatePlausibility history = plausibility.get(device);
+        if (history != null) {
+            history.reset();
+        }
         streamOpened(device);
     }
 

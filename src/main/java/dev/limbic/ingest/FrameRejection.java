@@ -21,7 +21,9 @@ public enum FrameRejection {
     /** Sent more than {@link FrameTiming#MAX_AGE_MILLIS} ago. */
     TOO_OLD("too_old", false),
     /** Sent earlier than a frame already applied for the same device. */
-    OUT_OF_ORDER("out_of_order", false);
+    OUT_OF_ORDER("out_of_order", false),
+    /** A heart rate without RR from a {@code contact_unreliable} device that fails its plausibility rule. */
+    IMPLAUSIBLE("implausible", false);
 
     private final String reason;
     private final boolean malformed;
