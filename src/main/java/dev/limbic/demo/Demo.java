@@ -84,9 +84,9 @@ public final class Demo {
                 demo.integrations(), demo.care());
         Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Clock.systemUTC(), speed);
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
+        Vertx devices = Vertx.vertx();
+        WebSocketClient sockets = devices.createWebSocketClient();
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
-            Vertx devices = Vertx.vertx();
-            WebSocketClient sockets = devices.createWebSocketClient();
             Future<WebSocket> alex = connect(gateway, sockets, "alex");
             Future<WebSocket> sam = connect(gateway, sockets, "sam");
             return Future.all(alex, sam).compose(connected -> {
@@ -101,9 +101,8 @@ public final class Demo {
                         timer -> fireAlert(gateway, devices, out, startMillis, clock));
                 return Future.all(phone(gateway, sockets, "alex", out, startMillis, clock),
                         phone(gateway, sockets, "sam", out, startMillis, clock));
-            }).map(all -> new Demo(gateway, devices, sockets))
-                    .recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
-        });
+            }).map(all -> new Demo(gateway, devices, sockets));
+        }).recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
     }
 
     /** Connects a responder's strap to the gateway's device stream, as a relay would. */
