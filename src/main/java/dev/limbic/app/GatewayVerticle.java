@@ -4,6 +4,7 @@ import dev.limbic.ble.PairingRoutes;
 import dev.limbic.ingest.DeviceStreamEndpoint;
 import dev.limbic.ingest.FrameIngest;
 import dev.limbic.ingest.SampleBatchEndpoint;
+import dev.limbic.web.OversizedBodies;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -40,8 +41,11 @@ final class GatewayVerticle extends VerticleBase {
         router.get("/metrics").handler(services.registry().scrapeHandler());
         router.get("/health/live").handler(ctx -> health(ctx, true));
         router.get("/health/ready").handler(ctx -> health(ctx, services.ready()));
-        router.errorHandler(413, ctx -> error(ctx, 413,
-                "body: larger than " + SampleBatchEndpoint.MAX_BODY_BYTES + " bytes"));
+        router.errorHandler(413, ctx -> {
+            OversizedBodies.drain(ctx);
+            error(ctx, 413,
+                    "body: larger than " + SampleBatchEndpoint.MAX_BODY_BYTES + " bytes");
+        });
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(services.config().server().host())
                 .setPort(port)

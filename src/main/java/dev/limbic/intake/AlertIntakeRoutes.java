@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limbic.alert.AlertEvent;
+import dev.limbic.web.OversizedBodies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.AsyncResult;
@@ -290,7 +291,7 @@ public final class AlertIntakeRoutes {
 
     private void failed(RoutingContext ctx, String integration, boolean pagerDutyStyle, long limit) {
         if (ctx.statusCode() == 413) {
-            drainRestOfBody(ctx);
+            OversizedBodies.drain(ctx);
             reject(ctx, 413, integration, "too_large", pagerDutyStyle, "Request body is larger than " + limit + " bytes",
                     List.of("body: larger than " + limit + " bytes"));
         } else {
@@ -299,17 +300,6 @@ public final class AlertIntakeRoutes {
             }
             int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
             reject(ctx, status, integration, "error", pagerDutyStyle, "The request could not be handled", List.of());
-        }
-    }
-
-    /**
-     * The body handler answers 413 as soon as it knows a body is too large and stops reading it; a sender still
-     * uploading would then wait on a full TCP window and never read the answer. Reading and discarding the rest
-     * lets it finish its upload and see the 413.
-     */
-    private static void drainRestOfBody(RoutingContext ctx) {
-        if (!ctx.request().isEnded()) {
-            ctx.request().handler(ignored -> { }).resume();
         }
     }
 
