@@ -108,7 +108,7 @@ public final class Paging {
                 responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
-        CareSettings careSettings = config.care().settings(CareSettings.defaults().unknownGap());
+        CareSettings careSettings = config.care().settings();
         PartnerHandoff handoff = new PartnerHandoff(careSettings,
                 responder -> config().responder(responder).flatMap(ResponderConfig::partner));
         StressEpisodes episodes = new StressEpisodes(careSettings, handoff);
