@@ -23,7 +23,7 @@ public final class PageThrottle {
     /** How many bundled pages a bundle's text lists by name before "and N more". */
     static final int LISTED_IN_BUNDLE = 10;
 
-    private final RateLimit limit;
+    private RateLimit limit;
     private final List<Notification> held = new ArrayList<>();
     private double tokens;
     private long refilledAtMillis;
@@ -81,6 +81,19 @@ public final class PageThrottle {
         }
         long missing = (long) Math.ceil((1 - tokens) * limit.millisPerPage());
         return OptionalLong.of(refilledAtMillis + missing);
+    }
+
+    /**
+     * Applies a new rate limit from {@code nowMillis} on (a reloaded configuration): tokens earned so far count at
+     * the old rate, at most the new burst is kept, and held pages stay held.
+     */
+    public void changeLimit(RateLimit newLimit, long nowMillis) {
+        if (newLimit.equals(limit)) {
+            return;
+        }
+        refill(nowMillis);
+        limit = newLimit;
+        tokens = Math.min(tokens, newLimit.burst());
     }
 
     /** How many pages are held now. */

@@ -5,6 +5,7 @@ import dev.limbic.delivery.NextStep;
 import dev.limbic.delivery.Notification;
 import dev.limbic.delivery.NotificationKind;
 import dev.limbic.delivery.PageThrottle;
+import dev.limbic.delivery.RateLimit;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -40,6 +41,7 @@ public final class NotificationDispatcher {
 
     private final Context context;
     private final ResponderChannels channels;
+    private final ResponderRateLimits rateLimits;
     private final DispatchSettings settings;
     private final DeliveryListener listener;
     private final NotificationMetrics metrics;
@@ -62,8 +64,21 @@ public final class NotificationDispatcher {
     public NotificationDispatcher(Vertx vertx, ResponderChannels channels, DispatchSettings settings,
                                   DeliveryListener listener, NotificationMetrics metrics, Scheduler scheduler,
                                   RandomGenerator random) {
+        this(vertx, channels, responder -> Optional.empty(), settings, listener, metrics, scheduler, random);
+    }
+
+    /**
+     * A dispatcher whose responders each have their own rate limit.
+     *
+     * @param rateLimits each responder's page budget (looked up for every page, so a reload applies at once);
+     *                   empty for {@code settings.rateLimit()}
+     */
+    public NotificationDispatcher(Vertx vertx, ResponderChannels channels, ResponderRateLimits rateLimits,
+                                  DispatchSettings settings, DeliveryListener listener, NotificationMetrics metrics,
+                                  Scheduler scheduler, RandomGenerator random) {
         this.context = vertx.getOrCreateContext();
         this.channels = channels;
+        this.rateLimits = rateLimits;
         this.settings = settings;
         this.listener = listener;
         this.metrics = metrics;
@@ -94,8 +109,10 @@ public final class NotificationDispatcher {
     private void admit(Notification notification, Promise<DeliveryReport> report) {
         waiting.computeIfAbsent(notification.id(), id -> new ArrayList<>()).add(report);
         long now = scheduler.now().toEpochMilli();
+        RateLimit limit = rateLimits.rateLimitOf(notification.responder()).orElse(settings.rateLimit());
         PageThrottle throttle = throttles.computeIfAbsent(notification.responder(),
-                responder -> new PageThrottle(settings.rateLimit(), now));
+                responder -> new PageThrottle(limit, now));
+        throttle.changeLimit(limit, now);
         Optional<Notification> admitted = throttle.admit(notification, now);
         if (admitted.isPresent()) {
             start(admitted.get());

@@ -14,6 +14,7 @@ import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import dev.limbic.config.SecretDigest;
 import dev.limbic.delivery.ActionKind;
+import dev.limbic.delivery.RateLimit;
 import dev.limbic.escalation.EscalationCommand;
 import dev.limbic.escalation.EscalationEngine;
 import dev.limbic.intake.AlertIntakeRoutes;
@@ -87,7 +88,8 @@ public final class Paging {
      * looks up, each responder's channels, their live tokens, and routing.
      */
     private record Snapshot(LimbicConfig config, Integrations integrations, Map<String, List<Channel>> channels,
-                            Map<String, String> liveTokenHashes, Function<AlertEvent, String> policyFor) {
+                            Map<String, RateLimit> rateLimits, Map<String, String> liveTokenHashes,
+                            Function<AlertEvent, String> policyFor) {
     }
 
     private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database,
@@ -105,7 +107,8 @@ public final class Paging {
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
         NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
-                responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
+                responder -> snapshot.channels().getOrDefault(responder, List.of()),
+                responder -> Optional.ofNullable(snapshot.rateLimits().get(responder)), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
         CareSettings careSettings = config.care().settings();
@@ -126,7 +129,10 @@ public final class Paging {
     private Snapshot snapshot(LimbicConfig config) {
         Map<String, List<Channel>> byResponder = new HashMap<>();
         Map<String, String> liveTokens = new HashMap<>();
+        Map<String, RateLimit> rateLimits = new HashMap<>();
         for (ResponderConfig responder : config.responders()) {
+            rateLimits.put(responder.id(), new RateLimit(responder.notificationRatePerMinute(),
+                    DispatchSettings.DEFAULT.rateLimit().burst()));
             List<Channel> list = new ArrayList<>();
             responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
             byResponder.put(responder.id(), List.copyOf(list));
@@ -136,7 +142,7 @@ public final class Paging {
                 .<Function<AlertEvent, String>>map(router -> event -> router.route(event).policyId())
                 .orElse(event -> null);
         return new Snapshot(config, Integrations.of(config.integrations().stream().map(Paging::integration).toList()),
-                Map.copyOf(byResponder), Map.copyOf(liveTokens), policyFor);
+                Map.copyOf(byResponder), Map.copyOf(rateLimits), Map.copyOf(liveTokens), policyFor);
     }
 
     /**

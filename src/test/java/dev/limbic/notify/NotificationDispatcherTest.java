@@ -271,6 +271,38 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void eachResponderIsThrottledAtTheirOwnRateWhichFollowsAReload() throws Exception {
+        Receiver phone = receiver(Reply.status(200));
+        Channel only = webhook(phone, "phone");
+        Map<String, RateLimit> configured = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+                "alice", new RateLimit(1, 1), "bob", new RateLimit(60, 1)));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(vertx, r -> List.of(only),
+                responder -> Optional.ofNullable(configured.get(responder)),
+                new DispatchSettings(RETRY, new RateLimit(6, 3), Duration.ofSeconds(90)),
+                listener, new NotificationMetrics(registry), scheduler, NO_JITTER);
+
+        await(dispatcher.dispatch(page("a1", "alice", Severity.WARNING)));
+        await(dispatcher.dispatch(page("b1", "bob", Severity.WARNING)));
+        Future<DeliveryReport> alice2 = dispatcher.dispatch(page("a2", "alice", Severity.WARNING));
+        Future<DeliveryReport> bob2 = dispatcher.dispatch(page("b2", "bob", Severity.WARNING));
+        assertThat(await(dispatcher.heldCount("alice"))).isEqualTo(1);
+        assertThat(await(dispatcher.heldCount("bob"))).isEqualTo(1);
+
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(await(bob2).sent().id()).isEqualTo("b2");
+        assertThat(alice2.isComplete()).isFalse();
+        assertThat(await(dispatcher.heldCount("alice"))).isEqualTo(1);
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(await(alice2).sent().id()).isEqualTo("a2");
+
+        configured.put("alice", new RateLimit(60, 1));
+        Future<DeliveryReport> alice3 = dispatcher.dispatch(page("a3", "alice", Severity.WARNING));
+        assertThat(await(dispatcher.heldCount("alice"))).isEqualTo(1);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(await(alice3).sent().id()).isEqualTo("a3");
+    }
+
+    @Test
     void aCriticalPageIsNotHeldByTheRateLimit() throws Exception {
         Receiver phone = receiver(Reply.status(200));
         Channel only = webhook(phone, "phone");
