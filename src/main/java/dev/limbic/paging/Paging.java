@@ -72,6 +72,7 @@ public final class Paging {
     private final EscalationRuntime runtime;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
+    private final RetentionSweeper retention;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -104,6 +105,7 @@ public final class Paging {
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);
+        this.retention = new RetentionSweeper(vertx, escalations.retention(), this::config, clock);
     }
 
     private Snapshot snapshot(LimbicConfig config) {
@@ -146,6 +148,7 @@ public final class Paging {
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging ->
             paging.runtime.start().map(paging)
+                    .onSuccess(started -> started.retention.start())
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure))))
                 .onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
     }
@@ -158,7 +161,8 @@ public final class Paging {
         new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
         io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
         Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(escalations.pool()).load(0),
-                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1))
+                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1),
+                        escalations.retention().sweep(java.time.Instant.EPOCH, java.time.Instant.EPOCH))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -199,6 +203,7 @@ public final class Paging {
 
     /** Stops taking alerts, lets committed work finish, closes the live stream, the HTTP client and the database. */
     public Future<Void> close() {
+        retention.stop();
         return intake.close()
                 .eventually(runtime::close)
                 .eventually(() -> recorder.drain().timeout(5, TimeUnit.SECONDS).otherwiseEmpty())
