@@ -73,6 +73,7 @@ public final class Paging {
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
     private final RetentionSweeper retention;
+    private final LoadTracking load;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -100,8 +101,9 @@ public final class Paging {
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
         EscalationEngine engine = EscalationEngine.plain();
+        this.load = new LoadTracking(registry, this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
-                this::config, engine, dispatcher, metrics, clock);
+                this::config, engine, dispatcher, metrics, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);
@@ -131,6 +133,7 @@ public final class Paging {
      */
     public void reconfigure(LimbicConfig next) {
         snapshot = snapshot(next);
+        load.registerResponders();
         LOG.info("Paging reconfigured: {}", next.summary());
     }
 
@@ -189,6 +192,11 @@ public final class Paging {
     /** The escalation runtime (tests look at its schedule). */
     public EscalationRuntime runtime() {
         return runtime;
+    }
+
+    /** Feeds the sustainable-load figures with every stress state change (add it to the stress monitor). */
+    public dev.limbic.stress.StressListener loadListener() {
+        return load.stressListener();
     }
 
     /** The database (tests inspect it). */
