@@ -122,6 +122,28 @@ public final class LoadLedger {
         return nextOnSchedule.stream().filter(c -> !c.equals(responder)).filter(c -> !spentAtNight(c, now)).findFirst();
     }
 
+    /**
+     * Whether {@code responder}'s fatigue budget is spent at {@code now}: a budget is configured, it is night in their
+     * timezone, and their night pages of the last 7 days reached it.
+     */
+    public synchronized boolean budgetSpentAtNight(String responder, Instant now) {
+        return spentAtNight(responder, now);
+    }
+
+    /**
+     * The share of {@code responder}'s fatigue budget used at {@code now}: night pages of the last 7 days over the
+     * budget (1 or more: spent); 0 without a budget. A budget of 0 is spent from the start.
+     */
+    public synchronized double budgetUsed(String responder, Instant now) {
+        if (settings.nightPagesPerWeek().isEmpty()) {
+            return 0;
+        }
+        Load load = loads.get(responder);
+        int nightPages = load == null ? 0 : nightPagesThisWeek(responder, load, now);
+        int budget = settings.nightPagesPerWeek().getAsInt();
+        return budget == 0 ? 1 : (double) nightPages / budget;
+    }
+
     private boolean spentAtNight(String responder, Instant now) {
         if (!settings.isNight(now.atZone(zoneOf.apply(responder)).toLocalTime())) {
             return false;

@@ -1,6 +1,7 @@
 package dev.limbic.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,17 +10,30 @@ import java.util.Optional;
  *
  * @param url      a {@code postgresql://user:pass@host:port/db} server to use, or empty to run an embedded
  *                 PostgreSQL with its data under {@code data_dir}
- * @param poolSize connections in the pool, at least 1
+ * @param poolSize  connections in the pool, at least 1
+ * @param retention how long resolved incidents (with their timelines and notifications) and received alert events
+ *                  are kept after they are resolved or received; those of open incidents are always kept
  */
-public record DatabaseConfig(Optional<URI> url, int poolSize) {
+public record DatabaseConfig(Optional<URI> url, int poolSize, Duration retention) {
     /** Connections in the pool unless configured. */
     public static final int DEFAULT_POOL_SIZE = 8;
+    /** Resolved incidents and alert events are kept 90 days unless configured. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
 
     public DatabaseConfig {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(retention, "retention");
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive, was " + retention);
+        }
+    }
+
+    /** A database keeping resolved incidents for the default retention. */
+    public DatabaseConfig(Optional<URI> url, int poolSize) {
+        this(url, poolSize, DEFAULT_RETENTION);
     }
 
     /** An embedded server with the default pool. */
@@ -35,6 +49,7 @@ public record DatabaseConfig(Optional<URI> url, int poolSize) {
     /** Without the password, which must not reach logs. */
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + url.map(DatabaseSection::redact).orElse("embedded") + ", poolSize=" + poolSize + "]";
+        return "DatabaseConfig[url=" + url.map(DatabaseSection::redact).orElse("embedded") + ", poolSize=" + poolSize
+                + ", retention=" + retention + "]";
     }
 }

@@ -2,10 +2,17 @@ package dev.limbic.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Reads {@code database}: {@code url} (absent for the embedded server) and {@code pool_size}. */
+/**
+ * Reads {@code database}: {@code url} (absent for the embedded server), {@code pool_size} and {@code retention} (how
+ * long resolved incidents and alert events are kept, 1d to 3650d).
+ */
 final class DatabaseSection {
+    private static final Duration MIN_RETENTION = Duration.ofDays(1);
+    private static final Duration MAX_RETENTION = Duration.ofDays(3650);
+
     private DatabaseSection() {
     }
 
@@ -13,8 +20,13 @@ final class DatabaseSection {
         return root.object("database").map(db -> {
             Optional<URI> url = db.optionalString("url").flatMap(text -> url(db, text));
             int pool = db.integer("pool_size", DatabaseConfig.DEFAULT_POOL_SIZE, 1, 256);
+            Duration retention = db.duration("retention", DatabaseConfig.DEFAULT_RETENTION);
+            if (retention.compareTo(MIN_RETENTION) < 0 || retention.compareTo(MAX_RETENTION) > 0) {
+                db.problem("retention", "must be between 1d and 3650d");
+                retention = DatabaseConfig.DEFAULT_RETENTION;
+            }
             db.rejectUnknownKeys();
-            return new DatabaseConfig(url, pool);
+            return new DatabaseConfig(url, pool, retention);
         }).orElseGet(DatabaseConfig::embedded);
     }
 

@@ -33,6 +33,8 @@ public enum TimelineKind {
     HOLD_CANCELLED,
     /** A hold was asked for and refused (critical incident, or holds disabled). */
     HOLD_REFUSED,
+    /** A page went to the next person on the schedule: the responder's fatigue budget (night pages) was spent. */
+    PAGE_REROUTED,
     /** A stress episode of a paged responder opened (a reaction to the page, or acute stress during it). */
     STRESS_EPISODE_OPENED,
     /** A stress episode closed: the responder calmed down, or their heart-rate data stayed away. */

@@ -1,5 +1,6 @@
 package dev.limbic.paging;
 
+import dev.limbic.care.FatigueReroute;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.delivery.Notification;
 import dev.limbic.escalation.EscalationAction;
@@ -9,7 +10,6 @@ import dev.limbic.escalation.EscalationOutcome;
 import dev.limbic.escalation.EscalationPolicy;
 import dev.limbic.escalation.EscalationProgress;
 import dev.limbic.escalation.IncidentStatus;
-import dev.limbic.escalation.OnCallResolver;
 import dev.limbic.escalation.TimelineEntry;
 import dev.limbic.notify.NotificationDispatcher;
 import dev.limbic.store.EscalationLedger;
@@ -72,6 +72,7 @@ public final class EscalationRuntime {
     private final EscalationEngine engine;
     private final NotificationDispatcher dispatcher;
     private final PagingMetrics metrics;
+    private final LoadTracking load;
     private final DecisionListener decisions;
     private final Clock clock;
     private final Map<Long, Future<?>> tails = new HashMap<>();
@@ -110,7 +111,7 @@ public final class EscalationRuntime {
 
     EscalationRuntime(Vertx vertx, EscalationLedger ledger, IncidentStore incidents, NotificationStore notifications,
                       Supplier<LimbicConfig> config, EscalationEngine engine, NotificationDispatcher dispatcher,
-                      PagingMetrics metrics, DecisionListener decisions, Clock clock) {
+                      PagingMetrics metrics, LoadTracking load, DecisionListener decisions, Clock clock) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ledger = ledger;
@@ -119,6 +120,7 @@ public final class EscalationRuntime {
         this.config = config;
         this.engine = engine;
         this.dispatcher = dispatcher;
+        this.load = load;
         this.metrics = metrics;
         this.decisions = decisions;
         this.clock = clock;
@@ -233,19 +235,20 @@ public final class EscalationRuntime {
                     .orElseGet(() -> EscalationProgress.open(String.valueOf(incidentId), policyId,
                             incident.severity(), incident.openedAt()));
             Instant now = clock.instant();
-            OnCallResolver onCall = current.onCallResolver();
+            FatigueReroute onCall = load.resolver(current.onCallResolver(), incident.severity());
             Steps steps = new Steps(before);
             reconcile(entry, before).ifPresent(external ->
-                    steps.add(engine.apply(external, steps.progress, policy.get(), onCall, now), external.by()));
+                    steps.add(onCall.withNotes(engine.apply(external, steps.progress, policy.get(), onCall, now)),
+                            external.by()));
             if (command.isPresent()) {
                 EscalationOutcome outcome = engine.apply(command.get(), steps.progress, policy.get(), onCall, now);
                 if (outcome.refusal().isPresent()) {
                     return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
                             outcome.refusal().get()));
                 }
-                steps.add(outcome, command.get().by());
+                steps.add(onCall.withNotes(outcome), command.get().by());
             } else {
-                steps.add(engine.evaluate(steps.progress, policy.get(), onCall, now), ENGINE);
+                steps.add(onCall.withNotes(engine.evaluate(steps.progress, policy.get(), onCall, now)), ENGINE);
             }
             EscalationProgress after = steps.progress;
             if (steps.actions.isEmpty() && steps.timeline.isEmpty() && after.equals(before)
@@ -303,6 +306,8 @@ public final class EscalationRuntime {
         if (after.status() == IncidentStatus.RESOLVED && before.status() != IncidentStatus.RESOLVED) {
             metrics.resolved(Duration.between(incident.openedAt(), incident.resolvedAt().orElse(now)));
         }
+        load.committed(incident.id(), after.status() == IncidentStatus.RESOLVED
+                && before.status() != IncidentStatus.RESOLVED, steps.timeline, records, now);
         for (NotificationRecord record : records) {
             metrics.paged(record.responder(), now);
             dispatcher.dispatch(page(incident, record, now));

@@ -82,6 +82,8 @@ public final class Paging {
     private final CareRuntime care;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
+    private final RetentionSweeper retention;
+    private final LoadTracking load;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -119,11 +121,13 @@ public final class Paging {
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
                 monitor, escalations.incidents(), dispatcher, new CareMetrics(registry, this::config), this::config,
                 clock);
+        this.load = new LoadTracking(registry, this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
-                this::config, engine, dispatcher, metrics, care, clock);
+                this::config, engine, dispatcher, metrics, load, care, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);
+        this.retention = new RetentionSweeper(vertx, escalations.retention(), this::config, clock);
     }
 
     private Snapshot snapshot(LimbicConfig config) {
@@ -152,6 +156,7 @@ public final class Paging {
      */
     public void reconfigure(LimbicConfig next) {
         snapshot = snapshot(next);
+        load.registerResponders();
         LOG.info("Paging reconfigured: {}", next.summary());
     }
 
@@ -172,6 +177,7 @@ public final class Paging {
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
             paging.care.start(paging.runtime);
             return paging.runtime.start().map(paging)
+                    .onSuccess(started -> started.retention.start())
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
         }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
     }
@@ -184,7 +190,8 @@ public final class Paging {
         new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
         io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
         Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(escalations.pool()).load(0),
-                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1))
+                        database.incidents().list(java.util.Set.of(dev.limbic.store.IncidentStatus.TRIGGERED), 1),
+                        escalations.retention().sweep(java.time.Instant.EPOCH, java.time.Instant.EPOCH))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -213,6 +220,11 @@ public final class Paging {
         return runtime;
     }
 
+    /** Feeds the sustainable-load figures with every stress state change (add it to the stress monitor). */
+    public dev.limbic.stress.StressListener loadListener() {
+        return load.stressListener();
+    }
+
     /** The database (tests inspect it). */
     public Database database() {
         return database;
@@ -226,6 +238,7 @@ public final class Paging {
     /** Stops taking alerts, lets committed work finish, closes the live stream, the HTTP client and the database. */
     public Future<Void> close() {
         care.close();
+        retention.stop();
         return intake.close()
                 .eventually(runtime::close)
                 .eventually(() -> recorder.drain().timeout(5, TimeUnit.SECONDS).otherwiseEmpty())

@@ -176,36 +176,6 @@ class StoresTest {
         assertThat(await(notifications.forIncident(id))).hasSize(3);
     }
 
-    @Test
-    void retentionDeletesOldEventsExceptThoseOfOpenIncidentsAndOldStressEpisodes() {
-        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
-        long stillOpen = open("old but open", longAgo);
-        long closed = open("old and resolved", longAgo);
-        await(intake.submit(List.of(event("am", key(closed), AlertAction.RESOLVE, longAgo.plusSeconds(1)))));
-        PostgresTarget target = TestPostgres.sharedDatabase();
-        TestPostgres.execute(target, "INSERT INTO stress_episodes (episode_key, responder, opened_at, closed_at,"
-                + " close_reason, kind, verdict, peak_state) VALUES"
-                + " ('alice/old', 'alice', '2020-01-01T00:00:00Z', '2020-01-01T00:05:00Z', 'calm again',"
-                + " 'page_reaction', 'attributed', 'acute'),"
-                + " ('alice/new', 'alice', '2026-11-30T00:00:00Z', NULL, NULL, 'page_reaction', 'indeterminate',"
-                + " 'elevated')");
-        Retention retention = database.retention();
-        Instant cutoff = Instant.parse("2021-01-01T00:00:00Z");
-
-        while (await(retention.purgeAlertEventsBefore(cutoff, 1)) == 1) {
-            assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM alert_events WHERE incident_id = "
-                    + stillOpen)).isEqualTo(1);
-        }
-        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM alert_events WHERE incident_id = " + closed))
-                .isZero();
-        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM alert_events WHERE incident_id = "
-                + stillOpen)).isEqualTo(1);
-        assertThat(await(incidents.find(closed))).isPresent();
-        assertThat(await(retention.purgeStressEpisodesBefore(cutoff, 100))).isEqualTo(1);
-        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM stress_episodes WHERE responder = 'alice'"))
-                .isEqualTo(1);
-    }
-
     private static long open(String summary, Instant at) {
         String key = UUID.randomUUID().toString();
         long id = await(intake.submit(List.of(trigger("am", key, summary, at)))).get(0).incidentId();
