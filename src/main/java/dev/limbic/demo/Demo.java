@@ -45,6 +45,11 @@ public final class Demo {
             "sam", "demo-sam-live-token-00001");
     /** The demo integration's secret, as in {@link #CONFIG}. */
     public static final String ALERT_SECRET = "demo-generic-secret-000001";
+    /**
+     * The secret of the demo's {@code alertmanager} integration, as in {@link #CONFIG}: the one
+     * {@code grafana/prometheus/alertmanager.yml} sends, so a real Alertmanager pages through the demo as it is.
+     */
+    public static final String ALERTMANAGER_SECRET = "demo-alertmanager-secret-0001";
     /** When (story time) the demo alert fires. */
     public static final Duration ALERT_AFTER = Duration.ofSeconds(30);
 
