@@ -14,6 +14,7 @@ import dev.limbic.ingest.DeviceDirectory;
 import dev.limbic.ingest.FrameIngest;
 import dev.limbic.metrics.GatewayMetrics;
 import dev.limbic.metrics.MetricsRegistry;
+import dev.limbic.metrics.ResponderStressMetrics;
 import dev.limbic.paging.Paging;
 import dev.limbic.stress.StressMonitor;
 import dev.limbic.stress.StressThresholds;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * A running Limbic gateway: its own Vert.x (Micrometer metrics on, epoll when available, one event loop
@@ -89,6 +91,9 @@ public final class Gateway {
         int monitored = (int) config.responders().stream().filter(ResponderConfig::heartRateMonitoring).count();
         GatewayMetrics metrics = new GatewayMetrics(registry.registry(), monitored);
         monitor.addListener(metrics);
+        monitor.addListener(new ResponderStressMetrics(registry.registry(), clock, config.responders().stream()
+                .filter(ResponderConfig::heartRateMonitoring)
+                .collect(Collectors.toMap(ResponderConfig::id, responder -> config.teamLabel(responder.id())))));
         monitor.addListener(new TransitionLog(clock));
         Future<Optional<Paging>> paging = config.integrations().isEmpty()
                 ? Future.succeededFuture(Optional.empty())

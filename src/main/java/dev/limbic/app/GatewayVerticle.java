@@ -33,6 +33,7 @@ final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         FrameIngest ingest = new FrameIngest(services.monitor(), services.metrics(), services.clock());
+        services.metrics().eventLoopDelay().start(vertx);
         Router router = Router.router(vertx);
         router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);

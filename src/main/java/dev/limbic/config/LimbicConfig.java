@@ -45,6 +45,14 @@ public record LimbicConfig(ServerConfig server, Path dataDir, DatabaseConfig dat
         return responders.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /**
+     * The {@code team} label of {@code responderId}'s metrics: the first team that lists them, or {@code none}.
+     */
+    public String teamLabel(String responderId) {
+        return teams.stream().filter(t -> t.members().contains(responderId)).map(TeamConfig::id).findFirst()
+                .orElse("none");
+    }
+
     public Optional<TeamConfig> team(String id) {
         return teams.stream().filter(t -> t.id().equals(id)).findFirst();
     }

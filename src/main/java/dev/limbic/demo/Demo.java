@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,11 @@ public final class Demo {
             "sam", "demo-sam-live-token-00001");
     /** The demo integration's secret, as in {@link #CONFIG}. */
     public static final String ALERT_SECRET = "demo-generic-secret-000001";
+    /**
+     * The secret of the demo's {@code alertmanager} integration, as in {@link #CONFIG}: the one
+     * {@code grafana/prometheus/alertmanager.yml} sends, so a real Alertmanager pages through the demo as it is.
+     */
+    public static final String ALERTMANAGER_SECRET = "demo-alertmanager-secret-0001";
     /** When (story time) the demo alert fires. */
     public static final Duration ALERT_AFTER = Duration.ofSeconds(30);
 
@@ -55,11 +62,16 @@ public final class Demo {
      * a client that becomes unreachable, and with it its sockets, even mid-handshake (eclipse-vertx/vert.x#5612).
      */
     private final WebSocketClient sockets;
+    /** The straps' WebSockets and their send timers, for {@link #stopStraps()}. */
+    private final List<WebSocket> straps;
+    private final List<Long> strapTimers;
 
-    private Demo(Gateway gateway, Vertx devices, WebSocketClient sockets) {
+    private Demo(Gateway gateway, Vertx devices, WebSocketClient sockets, List<WebSocket> straps, List<Long> strapTimers) {
         this.gateway = gateway;
         this.devices = devices;
         this.sockets = sockets;
+        this.straps = straps;
+        this.strapTimers = strapTimers;
     }
 
     /** The built-in configuration. */
@@ -86,6 +98,7 @@ public final class Demo {
         long frameEveryMillis = Math.max(1, Math.round(1000 / speed));
         Vertx devices = Vertx.vertx();
         WebSocketClient sockets = devices.createWebSocketClient();
+        List<Long> timers = new CopyOnWriteArrayList<>();
         return Gateway.start(config, clock, new VertxOptions(), Duration.ofMillis(frameEveryMillis)).compose(gateway -> {
             Future<WebSocket> alex = connect(gateway, sockets, "alex");
             Future<WebSocket> sam = connect(gateway, sockets, "sam");
@@ -93,15 +106,16 @@ public final class Demo {
                 long startMillis = clock.millis();
                 gateway.monitor().addListener((responder, t) -> out.printf("[%s] %s: %s -> %s (%s)%n",
                         elapsed(t.atMillis() - startMillis), responder, t.from(), t.to(), t.reason()));
-                stream(devices, alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1), clock,
-                        frameEveryMillis);
-                stream(devices, sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2), clock,
-                        frameEveryMillis);
+                timers.add(stream(devices, alex.result(), new SimulatedStrap(HeartProfile.calm(), startMillis, 1), clock,
+                        frameEveryMillis));
+                timers.add(stream(devices, sam.result(), new SimulatedStrap(HeartProfile.spiking(), startMillis, 2), clock,
+                        frameEveryMillis));
                 devices.setTimer(Math.max(1, Math.round(ALERT_AFTER.toMillis() / speed)),
                         timer -> fireAlert(gateway, devices, out, startMillis, clock));
                 return Future.all(phone(gateway, sockets, "alex", out, startMillis, clock),
                         phone(gateway, sockets, "sam", out, startMillis, clock));
-            }).map(all -> new Demo(gateway, devices, sockets));
+            }).map(all -> new Demo(gateway, devices, sockets, List.of(alex.result(), sam.result()),
+                    List.copyOf(timers)));
         }).recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
     }
 
@@ -113,9 +127,9 @@ public final class Demo {
         return sockets.connect(options);
     }
 
-    /** Sends the strap's frame every strap-second. */
-    private static void stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
-        vertx.setPeriodic(everyMillis, timer -> {
+    /** Sends the strap's frame every strap-second; returns the timer. */
+    private static long stream(Vertx vertx, WebSocket socket, SimulatedStrap strap, Clock clock, long everyMillis) {
+        return vertx.setPeriodic(everyMillis, timer -> {
             if (!socket.isClosed() && !socket.writeQueueFull()) {
                 socket.writeBinaryMessage(Buffer.buffer(strap.frameAt(clock.millis())));
             }
@@ -172,6 +186,16 @@ public final class Demo {
 
     public int port() {
         return gateway.port();
+    }
+
+    /**
+     * Switches both simulated straps off: they stop sending and their relays disconnect, as when straps run flat.
+     * The gateway notices as it would live (responders go {@code UNKNOWN}, frames stop, streams close), and so do
+     * Prometheus rules on its metrics, such as {@code LimbicHeartRateIngestStopped}.
+     */
+    public Future<Void> stopStraps() {
+        strapTimers.forEach(devices::cancelTimer);
+        return Future.all(straps.stream().map(WebSocket::close).toList()).mapEmpty();
     }
 
     /** Stops the straps and the gateway. */

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code limbic_device_streams_connected}: open device WebSockets</li>
  *   <li>{@code limbic_responders{state}}: opted-in responders per stress state</li>
  *   <li>{@code limbic_stress_transitions_total{to}}: stress state changes, by the state entered</li>
+ *   <li>{@code limbic_event_loop_delay_seconds}: how late the event loops run ({@link EventLoopDelayProbe})</li>
  * </ul>
  */
 public final class GatewayMetrics implements IngestMetrics, StressListener {
@@ -43,6 +44,7 @@ public final class GatewayMetrics implements IngestMetrics, StressListener {
     private final AtomicInteger[] responders = new AtomicInteger[StressState.values().length];
     private final AtomicInteger streams = new AtomicInteger();
     private final Timer frameToState;
+    private final EventLoopDelayProbe eventLoopDelay;
 
     /** @param monitoredResponders how many responders opted in: all start {@code UNKNOWN} */
     public GatewayMetrics(MeterRegistry registry, int monitoredResponders) {
@@ -72,6 +74,12 @@ public final class GatewayMetrics implements IngestMetrics, StressListener {
                 .description("Time from a heart-rate frame's arrival to its responder's updated stress state")
                 .serviceLevelObjectives(FRAME_TO_STATE_BUCKETS)
                 .register(registry);
+        eventLoopDelay = new EventLoopDelayProbe(registry);
+    }
+
+    /** The event-loop delay histogram's probe, for each verticle to start on its loop. */
+    public EventLoopDelayProbe eventLoopDelay() {
+        return eventLoopDelay;
     }
 
     @Override

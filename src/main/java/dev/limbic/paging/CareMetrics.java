@@ -126,7 +126,6 @@ final class CareMetrics {
     }
 
     private String teamOf(String responder) {
-        return config.get().teams().stream().filter(t -> t.members().contains(responder)).map(TeamConfig::id)
-                .findFirst().orElse("none");
+        return config.get().teamLabel(responder);
     }
 }

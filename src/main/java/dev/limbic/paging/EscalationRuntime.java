@@ -61,6 +61,7 @@ public final class EscalationRuntime {
     private static final int MAX_ATTEMPTS = 5;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     private static final Duration OPEN_COUNT_REFRESH = Duration.ofSeconds(10);
+    private static final long OPEN_BY_RESPONDER_DELAY_MILLIS = 1000;
     private static final String ENGINE = "limbic";
 
     private final Vertx vertx;
@@ -79,6 +80,7 @@ public final class EscalationRuntime {
     private final Map<Long, Instant> wakeAt = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private final List<Long> timers = new ArrayList<>();
+    private boolean openByResponderRefreshDue;
     private boolean closed;
 
     /** A command's result, as the API and the live channel report it. */
@@ -144,6 +146,7 @@ public final class EscalationRuntime {
                         return ledger.openCount();
                     })
                     .onSuccess(metrics::openIncidents)
+                    .onSuccess(count -> refreshOpenByResponder())
                     .<Void>mapEmpty()
                     .onComplete(started);
         });
@@ -308,6 +311,9 @@ public final class EscalationRuntime {
         }
         load.committed(incident.id(), after.status() == IncidentStatus.RESOLVED
                 && before.status() != IncidentStatus.RESOLVED, steps.timeline, records, now);
+        if (!records.isEmpty() || before.status() != after.status()) {
+            openByResponderChanged();
+        }
         for (NotificationRecord record : records) {
             metrics.paged(record.responder(), now);
             dispatcher.dispatch(page(incident, record, now));
@@ -403,6 +409,24 @@ public final class EscalationRuntime {
     private void refreshOpenCount() {
         ledger.openCount().onSuccess(metrics::openIncidents)
                 .onFailure(e -> LOG.debug("could not count open incidents: {}", e.toString()));
+        refreshOpenByResponder();
+    }
+
+    /** Counts again who holds which open incidents, at most once a second however many decisions ask for it. */
+    private void openByResponderChanged() {
+        if (!openByResponderRefreshDue) {
+            openByResponderRefreshDue = true;
+            timers.add(vertx.setTimer(OPEN_BY_RESPONDER_DELAY_MILLIS, id -> {
+                timers.remove(Long.valueOf(id));
+                refreshOpenByResponder();
+            }));
+        }
+    }
+
+    private void refreshOpenByResponder() {
+        openByResponderRefreshDue = false;
+        ledger.openIncidentsByResponder().onSuccess(metrics::openIncidentsByResponder)
+                .onFailure(e -> LOG.debug("could not count open incidents by responder: {}", e.toString()));
     }
 
     private void onContext(Runnable action) {

@@ -6,7 +6,6 @@ import dev.limbic.care.HandOver;
 import dev.limbic.care.LoadLedger;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
-import dev.limbic.config.TeamConfig;
 import dev.limbic.escalation.OnCallResolver;
 import dev.limbic.escalation.TimelineKind;
 import dev.limbic.store.NotificationRecord;
@@ -30,8 +29,8 @@ import java.util.function.Supplier;
  * The running pager's sustainable-load ledger ({@link LoadLedger}): fed every page committed, every resolve, every
  * hand-over and every stress state change of opted-in responders; asked, through {@link FatigueReroute}, whom to
  * page when a responder's fatigue budget is spent. Exports the leads' figures: {@code
- * limbic_fatigue_budget_used_ratio{responder,team}} and {@code limbic_responder_open_incidents{responder,team}} for
- * every configured responder, and {@code limbic_deferred_pages_total{responder,team}} counting pages rerouted away
+ * limbic_fatigue_budget_used_ratio{responder,team}} for every configured responder, and {@code
+ * limbic_deferred_pages_total{responder,team}} counting pages rerouted away
  * from a responder. Pages per shift and night pages are {@code limbic_pages_total{responder,team,night}}
  * ({@link PagingMetrics}). No heart rate anywhere.
  *
@@ -62,14 +61,10 @@ final class LoadTracking {
         for (ResponderConfig responder : config.get().responders()) {
             String id = responder.id();
             if (metered.add(id)) {
-                String team = teamOf(config.get(), id);
+                String team = config.get().teamLabel(id);
                 Gauge.builder("limbic.fatigue.budget.used.ratio", () -> ledger.budgetUsed(id, clock.instant()))
                         .description("Share of the responder's fatigue budget (night pages in the last 7 days) used;"
                                 + " 1 = spent").tag("responder", id).tag("team", team).register(registry);
-                Gauge.builder("limbic.responder.open.incidents",
-                                () -> ledger.figures(id, clock.instant(), clock.instant()).openIncidents())
-                        .description("Open incidents the responder was paged for").tag("responder", id)
-                        .tag("team", team).register(registry);
             }
         }
     }
@@ -118,16 +113,11 @@ final class LoadTracking {
     private void deferred(String responder) {
         Counter.builder("limbic.deferred.pages")
                 .description("Pages deferred for a responder (held or handed off because of their state or budget)")
-                .tag("responder", responder).tag("team", teamOf(config.get(), responder)).register(registry)
+                .tag("responder", responder).tag("team", config.get().teamLabel(responder)).register(registry)
                 .increment();
     }
 
     private ZoneId zoneOf(String responder) {
         return config.get().responder(responder).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
-    }
-
-    static String teamOf(LimbicConfig config, String responder) {
-        return config.teams().stream().filter(t -> t.members().contains(responder)).map(TeamConfig::id).findFirst()
-                .orElse("none");
     }
 }

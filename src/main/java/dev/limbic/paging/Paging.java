@@ -101,11 +101,11 @@ public final class Paging {
         this.database = database;
         this.escalations = Database.connect(vertx, database.target(), ESCALATION_CONNECTIONS);
         this.client = Channels.createClient(vertx);
-        this.metrics = new PagingMetrics(registry, this::config);
         this.liveStream = new ResponderLiveStream(vertx,
                 responderId -> Optional.ofNullable(snapshot.liveTokenHashes().get(responderId)), this::liveAction, clock);
         this.channels = new Channels(vertx, client, clock, liveStream);
         this.snapshot = snapshot(config);
+        this.metrics = new PagingMetrics(registry, this::config);
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
         NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,

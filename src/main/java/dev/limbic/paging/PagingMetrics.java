@@ -2,7 +2,6 @@ package dev.limbic.paging;
 
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
-import dev.limbic.config.TeamConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +20,8 @@ import java.util.function.Supplier;
  * The pager's meters, in Prometheus form: {@code limbic_incidents_opened_total{integration}},
  * {@code limbic_incidents_resolved_total}, {@code limbic_incidents_open}, {@code limbic_acknowledge_seconds} and
  * {@code limbic_resolve_seconds} (histograms, from opening), and {@code limbic_pages_total{responder,team,night}},
- * where {@code night} says whether the page reached the responder during the configured night in their own timezone.
+ * where {@code night} says whether the page reached the responder during the configured night in their own timezone,
+ * and {@code limbic_responder_open_incidents{responder,team}} (every configured responder, 0 when they hold none).
  * Notifications sent and failed by channel are counted by {@link dev.limbic.notify.NotificationMetrics}.
  */
 final class PagingMetrics {
@@ -32,6 +32,7 @@ final class PagingMetrics {
     private final Timer acknowledge;
     private final Timer resolve;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> openByResponder = new ConcurrentHashMap<>();
 
     PagingMetrics(MeterRegistry registry, Supplier<LimbicConfig> config) {
         this.registry = registry;
@@ -41,6 +42,17 @@ final class PagingMetrics {
         resolved = Counter.builder("limbic.incidents.resolved").description("Incidents resolved").register(registry);
         acknowledge = histogram("limbic.acknowledge", "Time from an incident's opening to its first acknowledgement");
         resolve = histogram("limbic.resolve", "Time from an incident's opening to its resolution");
+        config.get().responders().forEach(responder -> openHeldBy(responder.id()));
+    }
+
+    private AtomicLong openHeldBy(String responderId) {
+        return openByResponder.computeIfAbsent(responderId, id -> {
+            AtomicLong count = new AtomicLong();
+            Gauge.builder("limbic.responder.open.incidents", count, AtomicLong::get)
+                    .description("Open incidents each responder holds (acknowledged by them, or paged at the latest step)")
+                    .tag("responder", id).tag("team", config.get().teamLabel(id)).register(registry);
+            return count;
+        });
     }
 
     private Timer histogram(String name, String description) {
@@ -71,12 +83,18 @@ final class PagingMetrics {
         open.set(count);
     }
 
+    /** Open incidents per responder, from the database; every configured responder absent from it holds none. */
+    void openIncidentsByResponder(Map<String, Long> counts) {
+        config.get().responders().forEach(responder -> openHeldBy(responder.id()));
+        counts.keySet().stream().filter(id -> config.get().responder(id).isPresent()).forEach(this::openHeldBy);
+        openByResponder.forEach((id, count) -> count.set(counts.getOrDefault(id, 0L)));
+    }
+
     void paged(String responderId, Instant at) {
         LimbicConfig current = config.get();
         ZoneId zone = current.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
         boolean night = current.care().settings().isNight(at.atZone(zone).toLocalTime());
-        String team = current.teams().stream().filter(t -> t.members().contains(responderId)).map(TeamConfig::id)
-                .findFirst().orElse("none");
+        String team = current.teamLabel(responderId);
         counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->
                 Counter.builder("limbic.pages").description("Pages handed to channels, by responder and team;"
                                 + " night: in the responder's own night hours")

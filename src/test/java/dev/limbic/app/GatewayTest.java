@@ -137,8 +137,13 @@ class GatewayTest {
         assertThat(http.metric("limbic_frame_to_state_seconds_count")).isEqualTo(150);
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("limbic_frame_to_state_seconds_bucket{le=\"0.005\"}")
-                .contains("vertx_http_server_active_ws_connections")
-                .doesNotContain("responder=").doesNotContain("alex");
+                .contains("vertx_http_server_active_ws_connections");
+        // Per responder, only the derived state (for leads' dashboards), never a heart rate.
+        assertThat(http.metric("limbic_responder_stress_state{responder=\"alex\",state=\"ACUTE\",team=\"none\"}"))
+                .isEqualTo(1);
+        assertThat(metrics.lines().filter(line -> line.contains("alex")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("(# (HELP|TYPE) )?limbic_responder_stress_(state|seconds_total)\\b.*"));
 
         Await.result(socket.close());
         Await.until(() -> assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.UNKNOWN));

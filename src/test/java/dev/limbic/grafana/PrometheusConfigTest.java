@@ -1,9 +1,15 @@
 package dev.limbic.grafana;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.limbic.config.IntegrationConfig;
+import dev.limbic.demo.Demo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +68,24 @@ class PrometheusConfigTest {
     private static String withGrafanaVariables(String expr) {
         return expr.replace("$__rate_interval", "1m").replace("$__interval", "15s").replace("$__range", "12h")
                 .replace("$shift", "12h").replace("$team", ".*").replace("$responder", ".*").replace("$instance", ".*");
+    }
+
+    /** The repo's alertmanager.yml works against {@code limbic demo} as it is: same integration, type and secret. */
+    @Test
+    void alertmanagerConfigurationSendsToTheDemosAlertmanagerIntegration() throws Exception {
+        JsonNode receiver = new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve("alertmanager.yml").toFile())
+                .path("receivers").path(0).path("webhook_configs").path(0);
+        URI url = URI.create(receiver.path("url").asText());
+        String credentials = receiver.path("http_config").path("authorization").path("credentials").asText();
+        assertThat(url.getPath()).startsWith("/v1/intake/alertmanager/");
+        String name = url.getPath().substring("/v1/intake/alertmanager/".length());
+
+        IntegrationConfig integration = Demo.config().integration(name).orElseThrow(() ->
+                new AssertionError("limbic demo has no integration '" + name + "', which alertmanager.yml sends to"));
+        assertThat(integration.type()).isEqualTo(IntegrationConfig.Type.ALERTMANAGER);
+        assertThat(integration.acceptsSecret(credentials)).as("the demo accepts alertmanager.yml's bearer token").isTrue();
+        assertThat(credentials).isEqualTo(Demo.ALERTMANAGER_SECRET);
+        assertThat(url.getPort()).isEqualTo(Demo.config().server().port());
     }
 
     @Test

@@ -116,10 +116,12 @@ class PagingEndToEndTest {
         JsonArray open = new JsonObject(get("/v1/incidents?status=triggered", ALEX_TOKEN).body()).getJsonArray("incidents");
         assertThat(open).hasSize(1);
         long id = open.getJsonObject(0).getLong("id");
+        Await.until(() -> assertThat(openHeldBy()).as("alex was paged").containsExactly(1.0, 0.0));
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         PageReceiver.Received second = receiver.next();
         assertThat(second.path()).as("nobody acknowledged: step 2 pages sam").isEqualTo("/sam");
+        Await.until(() -> assertThat(openHeldBy()).as("the latest step paged sam").containsExactly(0.0, 1.0));
 
         HttpProbe.Response ack = post("/v1/incidents/" + id + "/acknowledge", SAM_TOKEN, new JsonObject());
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
@@ -149,6 +151,13 @@ class PagingEndToEndTest {
         assertThat(http.metric("limbic_pages_total{night=\"false\",responder=\"alex\",team=\"sre\"}")).isEqualTo(1.0);
         assertThat(http.metric("limbic_incidents_resolved_total")).isEqualTo(1.0);
         assertThat(http.metric("limbic_acknowledge_seconds_count")).isEqualTo(1.0);
+        Await.until(() -> assertThat(openHeldBy()).as("resolved: nobody holds it").containsExactly(0.0, 0.0));
+    }
+
+    /** {@code limbic_responder_open_incidents} of alex and sam. */
+    private List<Double> openHeldBy() throws Exception {
+        return List.of(http.metric("limbic_responder_open_incidents{responder=\"alex\",team=\"sre\"}"),
+                http.metric("limbic_responder_open_incidents{responder=\"sam\",team=\"sre\"}"));
     }
 
     @Test
