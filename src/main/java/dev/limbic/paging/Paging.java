@@ -19,6 +19,7 @@ import dev.limbic.notify.Channel;
 import dev.limbic.notify.ChannelSpec;
 import dev.limbic.notify.Channels;
 import dev.limbic.notify.DispatchSettings;
+import dev.limbic.notify.LiveTokens;
 import dev.limbic.notify.NotificationDispatcher;
 import dev.limbic.notify.NotificationMetrics;
 import dev.limbic.notify.ResponderAction;
@@ -29,6 +30,8 @@ import dev.limbic.store.DatabaseSettings;
 import dev.limbic.store.DurableAlertIntake;
 import dev.limbic.store.EscalationLedger;
 import dev.limbic.store.TimelineEntry;
+import dev.limbic.web.LinkSecret;
+import dev.limbic.web.ResponderSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -72,6 +75,8 @@ public final class Paging {
     private final EscalationRuntime runtime;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
+    private final ResponderSigner signer;
+    private final ResponderAuthenticator authenticator;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -81,15 +86,27 @@ public final class Paging {
                             Map<String, String> liveTokenHashes, Function<AlertEvent, String> policyFor) {
     }
 
-    private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database) {
+    private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database)
+            throws java.io.IOException {
         this.clock = clock;
+        this.signer = new ResponderSigner(LinkSecret.load(config.server().linkSecret(), config.dataDir()), clock);
+        this.authenticator = new ResponderAuthenticator(this::config, signer);
         this.registry = registry;
         this.database = database;
         this.escalations = Database.connect(vertx, database.target(), ESCALATION_CONNECTIONS);
         this.client = Channels.createClient(vertx);
         this.metrics = new PagingMetrics(registry, this::config);
-        this.liveStream = new ResponderLiveStream(vertx,
-                responderId -> Optional.ofNullable(snapshot.liveTokenHashes().get(responderId)), this::liveAction, clock);
+        this.liveStream = new ResponderLiveStream(vertx, new LiveTokens() {
+            @Override
+            public Optional<String> liveTokenHash(String responderId) {
+                return Optional.ofNullable(snapshot.liveTokenHashes().get(responderId));
+            }
+
+            @Override
+            public boolean matches(String responderId, String presentedToken) {
+                return authenticator.matches(responderId, presentedToken);
+            }
+        }, this::liveAction, clock);
         this.channels = new Channels(vertx, client, clock, liveStream);
         this.snapshot = snapshot(config);
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
@@ -111,7 +128,8 @@ public final class Paging {
         Map<String, String> liveTokens = new HashMap<>();
         for (ResponderConfig responder : config.responders()) {
             List<Channel> list = new ArrayList<>();
-            responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
+            responder.channels().forEach(channel -> list.add(SignInLinks.around(channels.create(spec(channel)),
+                    config.server().publicUrl(), signer)));
             byResponder.put(responder.id(), List.copyOf(list));
             responder.liveToken().map(SecretDigest::sha256Hex).ifPresent(hash -> liveTokens.put(responder.id(), hash));
         }
@@ -164,6 +182,15 @@ public final class Paging {
 
     /** Adds the alert intake, the responder live stream and the incidents API to {@code router}. */
     public void mount(io.vertx.ext.web.Router router) {
+        mount(router, ResponderSignals.NONE);
+    }
+
+    /**
+     * Adds the alert intake, the responder live stream, the incidents API and the responder page's API (sessions,
+     * assigned incidents, notes, and each responder's own signal from {@code signals}) to {@code router}.
+     */
+    public void mount(io.vertx.ext.web.Router router, ResponderSignals signals) {
+        new ResponderRoutes(authenticator, signer, database.incidents(), signals, clock).addTo(router);
         Integrations integrations = new Integrations() {
             @Override
             public Optional<Integration> byName(String name) {
@@ -178,7 +205,7 @@ public final class Paging {
         new AlertIntakeRoutes(integrations, new DurableAlertSink(intake, runtime, metrics), registry, clock,
                 intakeOptions).addTo(router);
         liveStream.mount(router);
-        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, clock)
+        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, clock, authenticator)
                 .addTo(router);
     }
 
@@ -190,6 +217,11 @@ public final class Paging {
     /** The database (tests inspect it). */
     public Database database() {
         return database;
+    }
+
+    /** What signs the responder page's sign-in links and sessions. */
+    public ResponderSigner signer() {
+        return signer;
     }
 
     /** The live stream pages are pushed on. */
