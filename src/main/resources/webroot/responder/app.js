@@ -131,22 +131,34 @@
       if (!document.hidden && session) { refreshIncidents(); refreshSignal(); }
     });
 
+    window.addEventListener('hashchange', () => {
+      const link = linkFromFragment();
+      if (link) signInWithLink(link);
+    });
     const link = linkFromFragment();
     if (link) {
-      try {
-        await exchange({ link: link });
-      } catch (e) {
-        showSignIn('That link has expired or is not valid. Sign in with your token.');
-        return;
-      }
-    } else {
-      session = loadSession();
+      await signInWithLink(link);
+      return;
     }
+    session = loadSession();
     if (session) {
       await enter();
     } else {
       showSignIn('');
     }
+  }
+
+  /** Exchanges a sign-in link (from a page notification) for a session, replacing any session this tab had. */
+  async function signInWithLink(link) {
+    stopLive();
+    try {
+      session = null;
+      await exchange({ link: link });
+    } catch (e) {
+      signOut('That link has expired or is not valid. Sign in with your token.');
+      return;
+    }
+    await enter();
   }
 
   async function enter() {

@@ -77,6 +77,7 @@ public final class Paging {
     private final PagingMetrics metrics;
     private final ResponderSigner signer;
     private final ResponderAuthenticator authenticator;
+    private final NotificationDispatcher dispatcher;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -111,7 +112,7 @@ public final class Paging {
         this.snapshot = snapshot(config);
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
-        NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
+        this.dispatcher = new NotificationDispatcher(vertx,
                 responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
@@ -217,6 +218,11 @@ public final class Paging {
     /** The database (tests inspect it). */
     public Database database() {
         return database;
+    }
+
+    /** Where notifications go out (tests hand prompts to it as the care runtime does). */
+    public NotificationDispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** What signs the responder page's sign-in links and sessions. */

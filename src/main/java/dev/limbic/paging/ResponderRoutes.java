@@ -25,8 +25,8 @@ import java.util.Optional;
  *   <li>{@code POST /v1/responder/session} with {@code {"token": "<live token>"}} or {@code {"link": "<sign-in
  *       link>"}}: a page session ({@code {"session", "responder", "name", "expires_at", "incident_id"}}), or 401;</li>
  *   <li>{@code GET /v1/responder/me}: {@code {"id", "name", "partner"}};</li>
- *   <li>{@code GET /v1/responder/incidents}: the open incidents assigned to them (paged to them and not handed
- *       over since), newest first, each with its timeline;</li>
+ *   <li>{@code GET /v1/responder/incidents}: the open incidents assigned to them (reassigned or handed over to
+ *       them, or paged to them while nobody was reassigned), newest first, each with its timeline;</li>
  *   <li>{@code GET /v1/responder/signal}: their own heart rate, state, sensor connection and battery
  *       ({@link ResponderSignals}; {@code Cache-Control: no-store});</li>
  *   <li>{@code POST /v1/incidents/{id}/note} with {@code {"text": "..."}}: adds their words to the incident's

@@ -29,11 +29,13 @@ public final class IncidentStore {
             last_alert_at""";
     private static final String LIST = "SELECT " + COLUMNS + " FROM incidents WHERE status = ANY($1::text[])"
             + " ORDER BY id DESC LIMIT $2";
-    /** Open incidents paged to a responder since they last handed each over (or reassigned it) themselves. */
+    /**
+     * Open incidents assigned to a responder: reassigned (or handed over) to them, or, while nobody was reassigned,
+     * paged to them.
+     */
     private static final String ASSIGNED = "SELECT " + COLUMNS + " FROM incidents i WHERE status <> 'resolved'"
-            + " AND EXISTS (SELECT 1 FROM notifications n WHERE n.incident_id = i.id AND n.responder = $1"
-            + " AND n.created_at >= COALESCE((SELECT max(t.at) FROM incident_timeline t WHERE t.incident_id = i.id"
-            + " AND t.actor = $1 AND t.kind IN ('reassigned', 'handed_over')), '-infinity'::timestamptz))"
+            + " AND COALESCE((SELECT p.engine_state->>'assignee' FROM escalation_progress p WHERE p.incident_id = i.id) = $1,"
+            + " EXISTS (SELECT 1 FROM notifications n WHERE n.incident_id = i.id AND n.responder = $1))"
             + " ORDER BY id DESC LIMIT $2";
     private static final String GET = "SELECT " + COLUMNS + " FROM incidents WHERE id = $1";
     private static final String TIMELINE = "SELECT at, kind, actor, text, fields::text AS fields"
@@ -76,8 +78,8 @@ public final class IncidentStore {
     }
 
     /**
-     * The open incidents assigned to {@code responder}, newest first, at most {@code limit}: those they were paged
-     * for, unless they handed the incident over (or reassigned it) after their last page.
+     * The open incidents assigned to {@code responder}, newest first, at most {@code limit}: those reassigned (or
+     * handed over) to them, and those they were paged for that nobody reassigned.
      */
     public Future<List<Incident>> assignedTo(String responder, int limit) {
         return pool.preparedQuery(ASSIGNED).execute(Tuple.of(responder, limit)).map(rows -> {
