@@ -19,8 +19,10 @@ const RELAY_HEADER_BYTES = 9;
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 30000;
 
-/** Frames kept while the gateway is unreachable (about five minutes at 1 Hz); the oldest go first. */
-const MAX_WAITING_FRAMES = 300;
+/** Frames kept while the gateway is unreachable (four minutes at 1 Hz); the oldest go first. */
+const MAX_WAITING_FRAMES = 240;
+/** The gateway refuses frames sent more than 5 min ago (too_old): older waiting frames are dropped, not sent. */
+const MAX_FRAME_AGE_MS = 290000;
 
 const TOKEN_KEY = 'limbic.deviceToken';
 
@@ -61,7 +63,8 @@ export function missingBluetooth(nav = navigator, win = window) {
 
 /**
  * The gateway's device stream as seen from the browser: one WebSocket, reopened after a drop with growing
- * delays; frames sent while it is down wait in a bounded queue (oldest dropped first) and go out in order.
+ * delays; frames sent while it is down wait in a bounded queue (oldest dropped first) and go out in order,
+ * except those the gateway would refuse as too old.
  */
 export class GatewayStream {
   constructor(url, onState) {
@@ -106,8 +109,8 @@ export class GatewayStream {
     });
   }
 
-  send(frame) {
-    this.waiting.push(frame);
+  send(sentAtMillis, frame) {
+    this.waiting.push({sentAtMillis, frame});
     if (this.waiting.length > MAX_WAITING_FRAMES) {
       this.waiting.shift();
     }
@@ -119,9 +122,13 @@ export class GatewayStream {
     if (!socket || socket.readyState !== WebSocket.OPEN) {
       return;
     }
+    const oldest = Date.now() - MAX_FRAME_AGE_MS;
     while (this.waiting.length > 0) {
-      socket.send(this.waiting.shift());
-      this.sent++;
+      const {sentAtMillis, frame} = this.waiting.shift();
+      if (sentAtMillis >= oldest) {
+        socket.send(frame);
+        this.sent++;
+      }
     }
   }
 
@@ -322,7 +329,8 @@ function renderPairing(section) {
     });
     link = new StrapLink(device, {
       measurement: (value) => {
-        stream.send(relayFrame(Date.now(), value));
+        const sentAtMillis = Date.now();
+        stream.send(sentAtMillis, relayFrame(sentAtMillis, value));
         relayed.textContent = String(stream.sent + stream.waiting.length);
         const bpm = heartRateOf(value);
         heartRate.textContent = bpm === null ? '–' : bpm + ' bpm';

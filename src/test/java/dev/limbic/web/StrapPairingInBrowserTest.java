@@ -191,6 +191,30 @@ class StrapPairingInBrowserTest {
         Await.until(() -> assertThat(text("gateway")).isEqualTo("connected"));
         Await.until(() -> assertThat(websocketFrames()).as("frames relayed during the outage, sent on reconnect").isEqualTo(2));
         assertThat(text("relayed")).isEqualTo("6");
+
+        driver.findElement(By.id("unpair-button")).click();
+        Await.until(() -> assertThat(http.metric("limbic_device_streams_connected")).isEqualTo(0));
+        assertThat(text("message")).startsWith("Stopped.");
+        assertThat(driver.findElement(By.id("pair-button")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aWrongDeviceTokenIsRefusedWithAReasonBeforeAnythingIsRelayed() throws Exception {
+        client = QuietEventLoops.vertx();
+        startGateway(0);
+        startBrowser(true);
+        String page = devTools.attachToPage();
+        serveInterimPage(page);
+        EmulatedStrap strap = EmulatedStrap.install(devTools, page, 50);
+
+        driver.get("http://127.0.0.1:" + gateway.port() + "/responder/");
+        driver.findElement(By.id("pair-token")).sendKeys("not-" + DEVICE_TOKEN);
+        driver.findElement(By.id("pair-button")).click();
+
+        Await.until(() -> assertThat(text("message")).startsWith("The gateway does not know that device token."));
+        assertThat(strap.connections()).isZero();
+        assertThat(http.metric("limbic_device_streams_connected")).isEqualTo(0);
+        assertThat(driver.findElement(By.id("pair-button")).isDisplayed()).isTrue();
     }
 
     @Test
