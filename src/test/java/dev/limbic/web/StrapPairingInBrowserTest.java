@@ -168,6 +168,12 @@ class StrapPairingInBrowserTest {
             assertThat(strap.emit(measurement(bpm))).isEqualTo("read");
         }
         Await.until(() -> assertThat(websocketFrames()).isEqualTo(3));
+        assertThat(driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./pair.js').then(pair => done(Array.from(
+                    pair.relayFrame(1764582000000, new DataView(new Uint8Array([0x16, 0x84, 0x00, 0x04]).buffer)),
+                    b => b.toString(16).padStart(2, '0')).join(' ')));"""))
+                .as("the README's example relay frame").isEqualTo("01 00 00 01 9a d9 48 85 80 16 84 00 04");
         assertThat(text("heart-rate")).isEqualTo("76 bpm");
         assertThat(http.metric("limbic_device_streams_connected")).isEqualTo(1);
         screenshot("responder-pair.png");
