@@ -89,7 +89,9 @@ export class GatewayStream {
     const socket = new WebSocket(this.url);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       this.attempt = 0;
       this.onState('open');
       this.flush();
@@ -104,7 +106,7 @@ export class GatewayStream {
         return;
       }
       const delay = retryDelayMillis(this.attempt++);
-      this.onState('retrying', delay);
+      this.onState('retrying', delay, opened);
       this.retryTimer = setTimeout(() => this.connect(), delay);
     });
   }
@@ -163,6 +165,10 @@ export class StrapLink {
     this.handlers.state('connecting');
     try {
       const server = await this.device.gatt.connect();
+      if (this.unpaired) {
+        this.device.gatt.disconnect();
+        return;
+      }
       const service = await server.getPrimaryService(HEART_RATE_SERVICE);
       const measurement = await service.getCharacteristic(HEART_RATE_MEASUREMENT);
       measurement.addEventListener('characteristicvaluechanged', this.onMeasurement);
@@ -183,20 +189,20 @@ export class StrapLink {
     }
   }
 
+  /** The battery level is optional: a strap without it, or failing to give it, is relayed all the same. */
   async watchBattery(server) {
-    let level;
     try {
       const service = await server.getPrimaryService(BATTERY_SERVICE);
-      level = await service.getCharacteristic(BATTERY_LEVEL);
-    } catch (absent) {
-      return;
-    }
-    if (level.properties.read) {
-      this.handlers.battery((await level.readValue()).getUint8(0));
-    }
-    if (level.properties.notify) {
-      level.addEventListener('characteristicvaluechanged', this.onBattery);
-      await level.startNotifications();
+      const level = await service.getCharacteristic(BATTERY_LEVEL);
+      if (level.properties.read) {
+        this.handlers.battery((await level.readValue()).getUint8(0));
+      }
+      if (level.properties.notify) {
+        level.addEventListener('characteristicvaluechanged', this.onBattery);
+        await level.startNotifications();
+      }
+    } catch (absentOrFailing) {
+      // Shown as "unknown" until a level arrives.
     }
   }
 
@@ -323,9 +329,13 @@ function renderPairing(section) {
       link.unpair();
       stream.close();
     }
-    stream = new GatewayStream(streamUrl(token), (state, delay) => {
+    stream = new GatewayStream(streamUrl(token), (state, delay, wasOpen) => {
       gatewayState.textContent = state === 'retrying' ? 'connection lost, retrying in ' + seconds(delay)
           : state === 'open' ? 'connected' : state;
+      if (state === 'retrying' && !wasOpen) {
+        // Refused before opening: the gateway may be down, or the token revoked or consent withdrawn meanwhile.
+        checkToken(token).then((refusal) => refusal && stop(refusal), () => {});
+      }
     });
     link = new StrapLink(device, {
       measurement: (value) => {
@@ -350,7 +360,10 @@ function renderPairing(section) {
     link.connect();
   });
 
-  unpairButton.addEventListener('click', () => {
+  const stop = (why) => {
+    if (!link) {
+      return;
+    }
     link.unpair();
     stream.close();
     link = null;
@@ -359,8 +372,9 @@ function renderPairing(section) {
     status.hidden = true;
     unpairButton.hidden = true;
     strapState.textContent = 'not paired';
-    say('Stopped. The strap is no longer relayed from this browser.');
-  });
+    say(why);
+  };
+  unpairButton.addEventListener('click', () => stop('Stopped. The strap is no longer relayed from this browser.'));
 }
 
 const section = document.getElementById('strap-pairing');
