@@ -29,11 +29,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,8 @@ public final class IntakeBench {
 
     private final Settings settings;
     private final PrintWriter out;
+    /** The data directory of the gateway's embedded PostgreSQL while it is measured, to count its CPU. */
+    private volatile Path databaseDirectory;
 
     public IntakeBench(Settings settings, PrintWriter out) {
         this.settings = settings;
@@ -111,7 +114,7 @@ public final class IntakeBench {
             return alerts == 0 ? Double.NaN : (jvmCpuSeconds + childCpuSeconds) * 1e6 / alerts;
         }
 
-        /** The share of the child processes (PostgreSQL, Alertmanager) in {@link #cpuMicrosPerAlert()}. */
+        /** The share of the other processes (PostgreSQL, Alertmanager) in {@link #cpuMicrosPerAlert()}. */
         double childCpuMicrosPerAlert() {
             return alerts == 0 ? Double.NaN : childCpuSeconds * 1e6 / alerts;
         }
@@ -155,7 +158,7 @@ public final class IntakeBench {
 
     private void print(String name, Figures f) {
         out.printf("%-38s %9.0f alerts/s   p50 %7.1f ms   p99 %7.1f ms   failed %d   CPU %6.0f µs/alert"
-                        + " (%.0f in child processes)   load avg %s%n", name, f.perSecond(), f.p50Millis(),
+                        + " (%.0f of it PostgreSQL or Alertmanager)   load avg %s%n", name, f.perSecond(), f.p50Millis(),
                 f.p99Millis(), f.failed(), f.cpuMicrosPerAlert(), f.childCpuMicrosPerAlert(), f.load());
         out.flush();
     }
@@ -204,6 +207,7 @@ public final class IntakeBench {
         LimbicConfig config = ConfigLoader.parse("bench.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
         Gateway gateway = Gateway.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture()
                 .get(120, TimeUnit.SECONDS);
+        databaseDirectory = dataDir;
         try {
             RequestOptions request = webhookRequest(gateway.port());
             probes.start(request);
@@ -220,6 +224,7 @@ public final class IntakeBench {
             out.flush();
             return figures;
         } finally {
+            databaseDirectory = null;
             gateway.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             probes.close();
         }
@@ -320,12 +325,24 @@ public final class IntakeBench {
     }
 
     /**
-     * CPU time used so far by this JVM (load client, bare endpoint, gateway) and its child processes (the embedded
-     * PostgreSQL and its backends, Alertmanager).
+     * CPU time used so far by this JVM (load client, bare endpoint, gateway) and by the other processes measured:
+     * its children (Alertmanager) and the gateway's embedded PostgreSQL with its backends.
      */
-    private static double[] cpuSeconds() {
+    private double[] cpuSeconds() {
         double children = 0;
-        for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
+        Set<ProcessHandle> processes = new HashSet<>(ProcessHandle.current().descendants().toList());
+        Path database = databaseDirectory;
+        if (database != null) {
+            // The embedded PostgreSQL server daemonizes: find it by its data directory, then its backends.
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(database.toString()))
+                            .orElse(false))
+                    .forEach(server -> {
+                        processes.add(server);
+                        server.descendants().forEach(processes::add);
+                    });
+        }
+        for (ProcessHandle process : processes) {
             try {
                 children += ProcessUsage.of(process.pid()).cpuSeconds();
             } catch (RuntimeException exited) {
@@ -422,11 +439,13 @@ public final class IntakeBench {
     }
 
     /** Page latency percentiles. */
-    record Latency(int sent, int received, double p50Millis, double p99Millis, double maxMillis) {
+    record Latency(int sent, int received, double p50Millis, double p99Millis, double maxMillis,
+                   double answeredP50Millis, double answeredP99Millis) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d of %d probes paged, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    received, sent, p50Millis, p99Millis, maxMillis);
+            return String.format(Locale.ROOT, "%d of %d probes paged, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                            + " (their webhooks answered 2xx: p50 %.1f ms, p99 %.1f ms)", received, sent, p50Millis,
+                    p99Millis, maxMillis, answeredP50Millis, answeredP99Millis);
         }
     }
 
@@ -439,6 +458,7 @@ public final class IntakeBench {
         private final HttpServer server;
         private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         private final Map<Long, Long> latency = new ConcurrentHashMap<>();
+        private final Map<Long, Long> answered = new ConcurrentHashMap<>();
         private final AtomicLong benchPages = new AtomicLong();
         private final AtomicLong sequence = new AtomicLong();
         private HttpClient http;
@@ -471,6 +491,7 @@ public final class IntakeBench {
         void start(RequestOptions gateway) {
             sentAt.clear();
             latency.clear();
+            answered.clear();
             if (settings.probesPerSecond() == 0) {
                 return;
             }
@@ -486,7 +507,12 @@ public final class IntakeBench {
                 Buffer body = webhook(new JsonArray().add(alert), labels).toBuffer();
                 sentAt.put(probe, System.nanoTime());
                 http.request(gateway).compose(request -> request.send(body))
-                        .compose(response -> response.body());
+                        .compose(response -> response.body()).onSuccess(answer -> {
+                            Long sent = sentAt.get(probe);
+                            if (sent != null) {
+                                answered.put(probe, System.nanoTime() - sent);
+                            }
+                        });
             });
         }
 
@@ -503,10 +529,11 @@ public final class IntakeBench {
                 http.close();
                 http = null;
             }
-            List<Long> values = new ArrayList<>(latency.values());
-            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = latency.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] answers = answered.values().stream().mapToLong(Long::longValue).sorted().toArray();
             return new Latency(sentAt.size(), sorted.length, quantile(sorted, 0.50), quantile(sorted, 0.99),
-                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
+                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, quantile(answers, 0.50),
+                    quantile(answers, 0.99));
         }
 
         void close() {
