@@ -18,60 +18,138 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code limbic bench intake}: Alertmanager webhooks (version 4, one alert each, distinct fingerprints) POSTed by
- * a closed-loop client over loopback, first at a bare Vert.x endpoint that only parses the same JSON with Jackson and
- * answers 200, then at the gateway (durable intake into an embedded PostgreSQL with fsync on, routing, and the
- * escalation runtime paging for every new incident). Prints alerts per second, p50 and p99 of the answer, and the
- * gateway's share of the bare endpoint. Servers and client share this JVM and the machine's cores.
+ * {@code limbic bench intake}: alerts POSTed by a closed-loop client over loopback at three targets, one after the
+ * other, and their figures side by side:
+ * <ul>
+ *   <li>a bare Vert.x endpoint that only parses the Alertmanager webhook JSON with Jackson and answers 200;</li>
+ *   <li>the gateway: durable intake into an embedded PostgreSQL with fsync on, routing, and the escalation runtime
+ *   paging for every new incident (pages go to a webhook channel served by this bench);</li>
+ *   <li>Prometheus Alertmanager's own intake, {@code POST /api/v2/alerts} (in memory), as a child process.</li>
+ * </ul>
+ * Alertmanager webhooks (version 4) carry {@code alertsPerRequest} firing alerts of distinct fingerprints each.
+ * Webhook received → first page handed to its channel is measured with probe alerts (one every {@code 1/probeRate}
+ * s, routed to responders of their own) that the bench's channel endpoint receives: once during the gateway's
+ * saturation load, once alone. Prints alerts/s, p50 and p99 of the answer, the ratios, the load average, and the
+ * CPU time per alert of this JVM and its child processes together (client, server, database), which says more than
+ * the rate on a machine shared with other work. Servers and client share the machine's cores (and, for the bare
+ * endpoint and the gateway, this JVM).
  */
 public final class IntakeBench {
     private static final String SECRET = "bench-alertmanager-secret-0001";
+    private static final String ALERTMANAGER_BINARY = "/usr/bin/prometheus-alertmanager";
     private static final int MAX_SAMPLES = 4_000_000;
+    private static final int PROBE_RESPONDERS = 5;
+    private static final Pattern PROBE = Pattern.compile("probe-(\\d+)");
 
-    private final Duration duration;
-    private final int connections;
-    private final PrintWriter out;
+    /** The servers measured. */
+    public enum Target { BARE, GATEWAY, ALERTMANAGER }
 
     /**
-     * @param duration    how long each target is measured (after a warm-up of a quarter of it)
-     * @param connections requests in flight at once
+     * What to run.
+     *
+     * @param duration         how long each target is measured (after a warm-up of a quarter of it)
+     * @param connections      requests in flight at once
+     * @param alertsPerRequest alerts in each webhook (and in each Alertmanager API request)
+     * @param targets          the servers to measure, in order
+     * @param probesPerSecond  probe alerts per second for the page latency (0: none)
      */
-    public IntakeBench(Duration duration, int connections, PrintWriter out) {
-        this.duration = duration;
-        this.connections = connections;
+    public record Settings(Duration duration, int connections, int alertsPerRequest, List<Target> targets,
+                           int probesPerSecond) {
+        public Settings {
+            if (duration.isNegative() || duration.isZero() || connections < 1 || alertsPerRequest < 1
+                    || probesPerSecond < 0 || probesPerSecond > 1000) {
+                throw new IllegalArgumentException("duration, connections and alerts per request must be positive,"
+                        + " probes per second 0 to 1000");
+            }
+            targets = List.copyOf(targets);
+        }
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+    /** The data directory of the gateway's embedded PostgreSQL while it is measured, to count its CPU. */
+    private volatile Path databaseDirectory;
+
+    public IntakeBench(Settings settings, PrintWriter out) {
+        this.settings = settings;
         this.out = out;
     }
 
     /** One target's figures. */
-    record Figures(long alerts, double seconds, double p50Millis, double p99Millis, long failed) {
+    record Figures(long alerts, double seconds, double p50Millis, double p99Millis, long failed, String load,
+                   double jvmCpuSeconds, double childCpuSeconds) {
         double perSecond() {
             return alerts / seconds;
         }
+
+        /** CPU (client, server and its database together) per alert, in microseconds. */
+        double cpuMicrosPerAlert() {
+            return alerts == 0 ? Double.NaN : (jvmCpuSeconds + childCpuSeconds) * 1e6 / alerts;
+        }
+
+        /** The share of the other processes (PostgreSQL, Alertmanager) in {@link #cpuMicrosPerAlert()}. */
+        double childCpuMicrosPerAlert() {
+            return alerts == 0 ? Double.NaN : childCpuSeconds * 1e6 / alerts;
+        }
     }
 
-    /** Runs both targets and prints the figures. */
+    /** Runs the targets and prints the figures. */
     public void run() throws Exception {
         Vertx client = Vertx.vertx();
+        Map<Target, Figures> figures = new java.util.EnumMap<>(Target.class);
         try {
-            Figures bare = measureBare(client);
-            print("bare Vert.x + Jackson parse", bare);
-            Figures gateway = measureGateway(client);
-            print("gateway (durable intake + paging)", gateway);
-            out.printf("gateway / bare: %.2f of the alerts/s; p99 %.1f ms vs %.1f ms%n",
-                    gateway.perSecond() / bare.perSecond(), gateway.p99Millis(), bare.p99Millis());
+            out.printf("%d connections, %d alert(s) per request, %d s measured per target; %d cores%n",
+                    settings.connections(), settings.alertsPerRequest(), settings.duration().toSeconds(),
+                    Runtime.getRuntime().availableProcessors());
+            for (Target target : settings.targets()) {
+                Figures f = switch (target) {
+                    case BARE -> measureBare(client);
+                    case GATEWAY -> measureGateway(client);
+                    case ALERTMANAGER -> measureAlertmanager(client);
+                };
+                figures.put(target, f);
+                print(switch (target) {
+                    case BARE -> "bare Vert.x + Jackson parse";
+                    case GATEWAY -> "gateway (durable intake + paging)";
+                    case ALERTMANAGER -> "Alertmanager 0.25 POST /api/v2/alerts";
+                }, f);
+            }
+            Figures gateway = figures.get(Target.GATEWAY);
+            for (Target other : List.of(Target.BARE, Target.ALERTMANAGER)) {
+                Figures f = figures.get(other);
+                if (gateway != null && f != null) {
+                    out.printf("gateway / %s: %.2f of the alerts/s; p99 %.1f ms vs %.1f ms; CPU per alert %.1fx%n",
+                            other.name().toLowerCase(Locale.ROOT), gateway.perSecond() / f.perSecond(),
+                            gateway.p99Millis(), f.p99Millis(), gateway.cpuMicrosPerAlert() / f.cpuMicrosPerAlert());
+                }
+            }
             out.flush();
         } finally {
             client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -79,8 +157,9 @@ public final class IntakeBench {
     }
 
     private void print(String name, Figures f) {
-        out.printf("%-36s %9.0f alerts/s   p50 %7.1f ms   p99 %7.1f ms   failed %d%n", name, f.perSecond(),
-                f.p50Millis(), f.p99Millis(), f.failed());
+        out.printf("%-38s %9.0f alerts/s   p50 %7.1f ms   p99 %7.1f ms   failed %d   CPU %6.0f µs/alert"
+                        + " (%.0f of it PostgreSQL or Alertmanager)   load avg %s%n", name, f.perSecond(), f.p50Millis(),
+                f.p99Millis(), f.failed(), f.cpuMicrosPerAlert(), f.childCpuMicrosPerAlert(), f.load());
         out.flush();
     }
 
@@ -97,104 +176,258 @@ public final class IntakeBench {
                     request.response().setStatusCode(400).end();
                 }
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
-            return load(client, http.actualPort(), "/v1/intake/alertmanager/bench");
+            return load(client, webhookRequest(http.actualPort()), this::webhook);
         } finally {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 
     private Figures measureGateway(Vertx client) throws Exception {
+        Probes probes = new Probes(client);
         Path dataDir = Files.createTempDirectory("limbic-bench-intake");
-        String yaml = """
+        StringBuilder yaml = new StringBuilder("""
                 server: {host: 127.0.0.1, port: 0}
                 data_dir: %s
                 responders:
-                  - {id: bench, timezone: UTC}
-                escalation_policies:
-                  - {id: bench, steps: [{delay: 30m, targets: [responder:bench]}]}
-                default_policy: bench
-                integrations:
-                  - {name: bench, type: alertmanager, secret: %s}
-                """.formatted(dataDir, SECRET);
-        LimbicConfig config = ConfigLoader.parse("bench.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+                  - {id: bench, timezone: UTC, channels: [{type: webhook, url: "http://127.0.0.1:%d/bench"}]}
+                """.formatted(dataDir, probes.port()));
+        StringBuilder policies = new StringBuilder("escalation_policies:\n"
+                + "  - {id: bench, steps: [{delay: 30m, targets: [responder:bench]}]}\n");
+        StringBuilder routes = new StringBuilder("routes:\n");
+        for (int i = 0; i < PROBE_RESPONDERS; i++) {
+            yaml.append("  - {id: probe").append(i).append(", timezone: UTC, notification_rate_per_minute: 600,")
+                    .append(" channels: [{type: webhook, url: \"http://127.0.0.1:").append(probes.port())
+                    .append("/probe\"}]}\n");
+            policies.append("  - {id: probe").append(i).append(", steps: [{delay: 30m, targets: [responder:probe")
+                    .append(i).append("]}]}\n");
+            routes.append("  - {policy: probe").append(i).append(", match: [probe=p").append(i).append("]}\n");
+        }
+        yaml.append(policies).append(routes).append("default_policy: bench\nintegrations:\n")
+                .append("  - {name: bench, type: alertmanager, secret: ").append(SECRET).append("}\n");
+        LimbicConfig config = ConfigLoader.parse("bench.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
         Gateway gateway = Gateway.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture()
                 .get(120, TimeUnit.SECONDS);
+        databaseDirectory = dataDir;
         try {
-            return load(client, gateway.port(), "/v1/intake/alertmanager/bench");
+            RequestOptions request = webhookRequest(gateway.port());
+            probes.start(request);
+            Figures figures = load(client, request, this::webhook);
+            Latency underLoad = probes.stop();
+            out.printf("webhook -> page received by its channel, during the load: %s%n", underLoad);
+            if (settings.probesPerSecond() > 0) {
+                probes.start(request);
+                Thread.sleep(Math.max(5_000, settings.duration().toMillis() / 2));
+                out.printf("webhook -> page received by its channel, alone:           %s%n", probes.stop());
+            }
+            out.printf("pages received by the bench responder's channel: %d (bundled under its rate limit)%n",
+                    probes.benchPages.get());
+            out.flush();
+            return figures;
         } finally {
+            databaseDirectory = null;
             gateway.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            probes.close();
         }
     }
 
-    /** A closed loop of {@link #connections} requests in flight for a warm-up plus {@link #duration}. */
-    private Figures load(Vertx client, int port, String path) throws Exception {
+    private Figures measureAlertmanager(Vertx client) throws Exception {
+        Path dir = Files.createTempDirectory("limbic-bench-alertmanager");
+        Path config = dir.resolve("alertmanager.yml");
+        Files.writeString(config, "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder(ALERTMANAGER_BINARY, "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        Thread kill = new Thread(process::destroyForcibly, "kill alertmanager");
+        Runtime.getRuntime().addShutdownHook(kill);
+        try {
+            awaitReady(URI.create("http://127.0.0.1:" + port + "/-/ready"), process);
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+                    .setPort(port).setURI("/api/v2/alerts").addHeader("Content-Type", "application/json");
+            return load(client, request, this::postableAlerts);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            Runtime.getRuntime().removeShutdownHook(kill);
+        }
+    }
+
+    private static void awaitReady(URI ready, Process process) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Alertmanager exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("Alertmanager not ready within 30 s at " + ready);
+    }
+
+    private static RequestOptions webhookRequest(int port) {
+        return new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+                .setURI("/v1/intake/alertmanager/bench").addHeader("Authorization", "Bearer " + SECRET)
+                .addHeader("Content-Type", "application/json");
+    }
+
+    /** A closed loop of {@code connections} requests in flight for a warm-up plus the measured duration. */
+    private Figures load(Vertx client, RequestOptions options, LongFunction<Buffer> payload) throws Exception {
         HttpClient http = client.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(connections));
+                new PoolOptions().setHttp1MaxSize(settings.connections()));
         long[] samples = new long[MAX_SAMPLES];
         AtomicInteger taken = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
-        long warmUpNanos = duration.toNanos() / 4;
+        long warmUpNanos = settings.duration().toNanos() / 4;
         long start = System.nanoTime();
         long measureFrom = start + warmUpNanos;
-        long end = measureFrom + duration.toNanos();
-        CountDownLatch done = new CountDownLatch(connections);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-                .setURI(path).addHeader("Authorization", "Bearer " + SECRET)
-                .addHeader("Content-Type", "application/json");
-        for (int c = 0; c < connections; c++) {
-            client.runOnContext(v -> next(http, options, sequence, samples, taken, failed, measureFrom, end, done));
+        long end = measureFrom + settings.duration().toNanos();
+        CountDownLatch done = new CountDownLatch(settings.connections());
+        Loop loop = new Loop(http, options, payload, sequence, samples, taken, failed, measureFrom, end, done);
+        for (int c = 0; c < settings.connections(); c++) {
+            client.runOnContext(v -> loop.next());
         }
-        done.await(duration.toSeconds() * 2 + 120, TimeUnit.SECONDS);
+        sleepUntil(measureFrom);
+        double[] cpuBefore = cpuSeconds();
+        sleepUntil(measureFrom + settings.duration().toNanos() / 2);
+        String load = loadAverage();
+        sleepUntil(end);
+        double[] cpuAfter = cpuSeconds();
+        done.await(settings.duration().toSeconds() * 2 + 120, TimeUnit.SECONDS);
         http.close();
         int n = Math.min(taken.get(), MAX_SAMPLES);
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
-        return new Figures(n, duration.toNanos() / 1e9, quantile(sorted, 0.50), quantile(sorted, 0.99), failed.get());
+        return new Figures((long) n * settings.alertsPerRequest(), settings.duration().toNanos() / 1e9,
+                quantile(sorted, 0.50), quantile(sorted, 0.99), failed.get(), load, cpuAfter[0] - cpuBefore[0],
+                cpuAfter[1] - cpuBefore[1]);
     }
 
-    private void next(HttpClient http, RequestOptions options, AtomicLong sequence, long[] samples,
-                      AtomicInteger taken, AtomicLong failed, long measureFrom, long end, CountDownLatch done) {
-        long sentAt = System.nanoTime();
-        if (sentAt >= end) {
-            done.countDown();
-            return;
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
-        Buffer body = payload(sequence.incrementAndGet());
-        Future<Integer> status = http.request(options)
-                .compose(request -> request.send(body))
-                .compose(response -> response.body().map(b -> response.statusCode()));
-        status.onComplete(result -> {
-            long now = System.nanoTime();
-            boolean ok = result.succeeded() && result.result() / 100 == 2;
-            if (sentAt >= measureFrom && now <= end) {
-                if (ok) {
-                    int index = taken.getAndIncrement();
-                    if (index < MAX_SAMPLES) {
-                        samples[index] = now - sentAt;
-                    }
-                } else {
-                    failed.incrementAndGet();
-                }
-            }
-            next(http, options, sequence, samples, taken, failed, measureFrom, end, done);
-        });
     }
 
-    /** An Alertmanager 0.25 webhook with one firing alert of its own fingerprint. */
-    static Buffer payload(long n) {
-        String fingerprint = Long.toHexString(0x1000_0000_0000L + n);
+    /**
+     * CPU time used so far by this JVM (load client, bare endpoint, gateway) and by the other processes measured:
+     * its children (Alertmanager) and the gateway's embedded PostgreSQL with its backends.
+     */
+    private double[] cpuSeconds() {
+        double children = 0;
+        Set<ProcessHandle> processes = new HashSet<>(ProcessHandle.current().descendants().toList());
+        Path database = databaseDirectory;
+        if (database != null) {
+            // The embedded PostgreSQL server daemonizes: find it by its data directory, then its backends.
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(database.toString()))
+                            .orElse(false))
+                    .forEach(server -> {
+                        processes.add(server);
+                        server.descendants().forEach(processes::add);
+                    });
+        }
+        for (ProcessHandle process : processes) {
+            try {
+                children += ProcessUsage.of(process.pid()).cpuSeconds();
+            } catch (RuntimeException exited) {
+                // gone in between
+            }
+        }
+        return new double[] {ProcessUsage.of(ProcessHandle.current().pid()).cpuSeconds(), children};
+    }
+
+    private record Loop(HttpClient http, RequestOptions options, LongFunction<Buffer> payload, AtomicLong sequence,
+                        long[] samples, AtomicInteger taken, AtomicLong failed, long measureFrom, long end,
+                        CountDownLatch done) {
+        void next() {
+            long sentAt = System.nanoTime();
+            if (sentAt >= end) {
+                done.countDown();
+                return;
+            }
+            Buffer body = payload.apply(sequence.incrementAndGet());
+            Future<Integer> status = http.request(options)
+                    .compose(request -> request.send(body))
+                    .compose(response -> response.body().map(b -> response.statusCode()));
+            status.onComplete(result -> {
+                long now = System.nanoTime();
+                boolean ok = result.succeeded() && result.result() / 100 == 2;
+                if (sentAt >= measureFrom && now <= end) {
+                    if (ok) {
+                        int index = taken.getAndIncrement();
+                        if (index < MAX_SAMPLES) {
+                            samples[index] = now - sentAt;
+                        }
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+                next();
+            });
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages of the machine. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** An Alertmanager 0.25 webhook (version 4) with {@code alertsPerRequest} firing alerts of their own fingerprints. */
+    private Buffer webhook(long request) {
+        JsonArray alerts = new JsonArray();
+        for (int i = 0; i < settings.alertsPerRequest(); i++) {
+            long n = request * settings.alertsPerRequest() + i;
+            alerts.add(alert(n).put("status", "firing").put("endsAt", "0001-01-01T00:00:00Z")
+                    .put("fingerprint", Long.toHexString(0x1000_0000_0000L + n)));
+        }
+        return webhook(alerts, alerts.getJsonObject(0).getJsonObject("labels")).toBuffer();
+    }
+
+    private static JsonObject webhook(JsonArray alerts, JsonObject commonLabels) {
+        return new JsonObject().put("receiver", "limbic").put("status", "firing").put("alerts", alerts)
+                .put("groupLabels", new JsonObject().put("alertname", "HighErrorRate"))
+                .put("commonLabels", commonLabels).put("commonAnnotations", new JsonObject())
+                .put("externalURL", "http://alertmanager.example.org:9093").put("version", "4")
+                .put("groupKey", "{}:{alertname=\"HighErrorRate\"}").put("truncatedAlerts", 0);
+    }
+
+    /** The same alerts as Alertmanager's API takes them (a JSON array of postable alerts). */
+    private Buffer postableAlerts(long request) {
+        JsonArray alerts = new JsonArray();
+        for (int i = 0; i < settings.alertsPerRequest(); i++) {
+            alerts.add(alert(request * settings.alertsPerRequest() + i));
+        }
+        return alerts.toBuffer();
+    }
+
+    private static JsonObject alert(long n) {
         JsonObject labels = new JsonObject().put("alertname", "HighErrorRate").put("instance", "api-" + n + ":8080")
                 .put("job", "api").put("severity", "warning");
-        JsonObject alert = new JsonObject().put("status", "firing").put("labels", labels)
+        return new JsonObject().put("labels", labels)
                 .put("annotations", new JsonObject().put("summary", "High 5xx rate on api-" + n))
-                .put("startsAt", "2026-12-01T09:55:37.39Z").put("endsAt", "0001-01-01T00:00:00Z")
-                .put("generatorURL", "http://prometheus.example.org:9090/graph").put("fingerprint", fingerprint);
-        return new JsonObject().put("receiver", "limbic").put("status", "firing").put("alerts", new JsonArray().add(alert))
-                .put("groupLabels", new JsonObject().put("alertname", "HighErrorRate"))
-                .put("commonLabels", labels).put("commonAnnotations", new JsonObject())
-                .put("externalURL", "http://alertmanager.example.org:9093").put("version", "4")
-                .put("groupKey", "{}:{alertname=\"HighErrorRate\"}").put("truncatedAlerts", 0).toBuffer();
+                .put("startsAt", "2026-12-01T09:55:37.39Z")
+                .put("generatorURL", "http://prometheus.example.org:9090/graph");
     }
 
     private static double quantile(long[] sorted, double q) {
@@ -203,5 +436,108 @@ public final class IntakeBench {
         }
         int index = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1));
         return sorted[index] / 1e6;
+    }
+
+    /** Page latency percentiles. */
+    record Latency(int sent, int received, double p50Millis, double p99Millis, double maxMillis,
+                   double answeredP50Millis, double answeredP99Millis) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d of %d probes paged, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                            + " (their webhooks answered 2xx: p50 %.1f ms, p99 %.1f ms)", received, sent, p50Millis,
+                    p99Millis, maxMillis, answeredP50Millis, answeredP99Millis);
+        }
+    }
+
+    /**
+     * Probe alerts sent open-loop at {@code probesPerSecond}, each to one of the probe responders, and the channel
+     * endpoint that receives their pages (and the bench responder's, which it only counts).
+     */
+    private final class Probes {
+        private final Vertx vertx;
+        private final HttpServer server;
+        private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        private final Map<Long, Long> latency = new ConcurrentHashMap<>();
+        private final Map<Long, Long> answered = new ConcurrentHashMap<>();
+        private final AtomicLong benchPages = new AtomicLong();
+        private final AtomicLong sequence = new AtomicLong();
+        private HttpClient http;
+        private long timer = -1;
+
+        Probes(Vertx vertx) throws Exception {
+            this.vertx = vertx;
+            this.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                long now = System.nanoTime();
+                if (request.path().equals("/probe")) {
+                    Matcher matcher = PROBE.matcher(body.toString(StandardCharsets.UTF_8));
+                    while (matcher.find()) {
+                        long probe = Long.parseLong(matcher.group(1));
+                        Long sent = sentAt.get(probe);
+                        if (sent != null) {
+                            latency.putIfAbsent(probe, now - sent);
+                        }
+                    }
+                } else {
+                    benchPages.incrementAndGet();
+                }
+                request.response().end();
+            })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        }
+
+        int port() {
+            return server.actualPort();
+        }
+
+        void start(RequestOptions gateway) {
+            sentAt.clear();
+            latency.clear();
+            answered.clear();
+            if (settings.probesPerSecond() == 0) {
+                return;
+            }
+            http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(8));
+            timer = vertx.setPeriodic(1000 / settings.probesPerSecond(), id -> {
+                long probe = sequence.incrementAndGet();
+                JsonObject labels = new JsonObject().put("alertname", "Probe").put("probe", "p" + probe % PROBE_RESPONDERS)
+                        .put("severity", "warning");
+                JsonObject alert = new JsonObject().put("status", "firing").put("labels", labels)
+                        .put("annotations", new JsonObject().put("summary", "probe-" + probe))
+                        .put("startsAt", "2026-12-01T09:55:37.39Z").put("endsAt", "0001-01-01T00:00:00Z")
+                        .put("fingerprint", "f" + Long.toHexString(System.nanoTime()) + "-" + probe);
+                Buffer body = webhook(new JsonArray().add(alert), labels).toBuffer();
+                sentAt.put(probe, System.nanoTime());
+                http.request(gateway).compose(request -> request.send(body))
+                        .compose(response -> response.body()).onSuccess(answer -> {
+                            Long sent = sentAt.get(probe);
+                            if (sent != null) {
+                                answered.put(probe, System.nanoTime() - sent);
+                            }
+                        });
+            });
+        }
+
+        Latency stop() throws InterruptedException {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (latency.size() < sentAt.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+            long[] sorted = latency.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] answers = answered.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Latency(sentAt.size(), sorted.length, quantile(sorted, 0.50), quantile(sorted, 0.99),
+                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, quantile(answers, 0.50),
+                    quantile(answers, 0.99));
+        }
+
+        void close() {
+            server.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.limbic.cli;
 
 import dev.limbic.bench.IngestBench;
 import dev.limbic.bench.IngestReport;
+import dev.limbic.bench.IntakeBench;
 import dev.limbic.bench.WebSocketSink;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -132,10 +133,14 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code limbic bench intake}: Alertmanager webhooks at a bare parsing endpoint and at the gateway. */
+    /** {@code limbic bench intake}: Alertmanager alerts at a bare parsing endpoint, the gateway and Alertmanager. */
     @Command(name = "intake", mixinStandardHelpOptions = true,
-            description = "POST Alertmanager webhooks over loopback at a bare Vert.x endpoint that only parses them, then"
-                    + " at the gateway (durable intake, routing, paging), and print alerts/s, p50, p99 and the ratio.")
+            description = {"POST Alertmanager alerts over loopback at a bare Vert.x endpoint that only parses them, at"
+                    + " the gateway (durable intake, routing, paging) and at Prometheus Alertmanager's own"
+                    + " POST /api/v2/alerts (" + "/usr/bin/prometheus-alertmanager, a child process), and print"
+                    + " alerts/s, p50, p99, the ratios and the load average.",
+                    "Probe alerts measure webhook received -> first page received by its channel, during the load"
+                            + " and alone."})
     static final class Intake implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -148,14 +153,37 @@ final class BenchCommand implements Runnable {
                 description = "Requests in flight at once. Default: ${DEFAULT-VALUE}.")
         int connections;
 
+        @Option(names = "--alerts-per-request", defaultValue = "1", paramLabel = "N",
+                description = "Alerts in each webhook (Alertmanager groups several). Default: ${DEFAULT-VALUE}.")
+        int alertsPerRequest;
+
+        @Option(names = "--targets", split = ",", defaultValue = "bare,gateway,alertmanager",
+                paramLabel = "bare|gateway|alertmanager", description = "Servers to measure, in order. Default: ${DEFAULT-VALUE}.")
+        List<String> targets;
+
+        @Option(names = "--probes-per-second", defaultValue = "20", paramLabel = "N",
+                description = "Probe alerts per second for the page latency, 0 for none. Default: ${DEFAULT-VALUE}.")
+        int probesPerSecond;
+
         @Override
         public Integer call() throws Exception {
-            if (seconds < 1 || connections < 1 || connections > 5000) {
-                spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to 5000");
+            if (seconds < 1 || connections < 1 || connections > 5000 || alertsPerRequest < 1 || alertsPerRequest > 1000
+                    || probesPerSecond < 0 || probesPerSecond > 1000) {
+                spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to"
+                        + " 5000, --alerts-per-request 1 to 1000, --probes-per-second 0 to 1000");
                 return 2;
             }
-            new dev.limbic.bench.IntakeBench(java.time.Duration.ofSeconds(seconds), connections,
-                    spec.commandLine().getOut()).run();
+            List<IntakeBench.Target> parsed = new ArrayList<>();
+            for (String target : targets) {
+                try {
+                    parsed.add(IntakeBench.Target.valueOf(target.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--targets takes bare, gateway and alertmanager, not '" + target + "'");
+                }
+            }
+            new IntakeBench(new IntakeBench.Settings(java.time.Duration.ofSeconds(seconds), connections,
+                    alertsPerRequest, parsed, probesPerSecond), spec.commandLine().getOut()).run();
             return 0;
         }
     }

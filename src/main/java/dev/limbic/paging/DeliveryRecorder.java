@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes how each page's delivery ended into its notification record and onto its incident's timeline (delivered
- * on which channel, or failed and why). Pages carry the id {@code n-<record id>}; other notifications (status
- * updates to responders) are not recorded.
+ * Writes how each page's (or notice's) delivery ended into its notification record and onto its incident's timeline
+ * (delivered on which channel, or failed and why). Recorded pages and notices carry the id {@code n-<record id>};
+ * other notifications (prompts) are not recorded.
  */
 final class DeliveryRecorder implements DeliveryListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
@@ -71,9 +71,10 @@ final class DeliveryRecorder implements DeliveryListener {
         for (Notification page : pages) {
             recordId(page).ifPresent(recordId -> {
                 String channel = report.channel().orElse("none");
+                String what = page.kind() == NotificationKind.INFO ? "Notice to " : "Page to ";
                 String text = report.delivered()
-                        ? "Page to " + page.responder() + " delivered on " + channel
-                        : "Page to " + page.responder() + " not delivered: " + report.detail();
+                        ? what + page.responder() + " delivered on " + channel
+                        : what + page.responder() + " not delivered: " + report.detail();
                 JsonObject fields = new JsonObject().put("responder", page.responder()).put("channel", channel)
                         .put("attempts", report.attempts()).put("notification", page.id());
                 TimelineEntry entry = new TimelineEntry(report.finishedAt(),

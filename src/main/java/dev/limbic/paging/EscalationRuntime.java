@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -267,10 +266,11 @@ public final class EscalationRuntime {
                             pageIndex++, firstChannel(current, page.responderId())));
                 }
             }
+            List<EscalationLedger.NoticeToSend> notices = notices(incident, after, steps.actions, current);
             EscalationLedger.Decision decision = new EscalationLedger.Decision(incidentId,
                     entry.progress().version(), summary(incidentId, policyId, after, entry.progress().version()),
                     EngineStateJson.encode(after), incidentStatus(after.status()), steps.lastActor,
-                    steps.timeline, pages, now);
+                    steps.timeline, pages, now, notices);
             return ledger.save(decision).compose(saved -> {
                 if (saved.isEmpty()) {
                     if (attempt >= MAX_ATTEMPTS) {
@@ -315,15 +315,10 @@ public final class EscalationRuntime {
             openByResponderChanged();
         }
         for (NotificationRecord record : records) {
-            metrics.paged(record.responder(), now);
-            dispatcher.dispatch(page(incident, record, now));
-        }
-        for (EscalationAction action : steps.actions) {
-            if (action instanceof EscalationAction.Notify notify) {
-                dispatcher.dispatch(Notification.info("i-" + UUID.randomUUID(), notify.responderId(),
-                        String.valueOf(incident.id()), "Incident #" + incident.id() + " " + notify.about().wireName(),
-                        notify.text(), now));
+            if (record.notice().isEmpty()) {
+                metrics.paged(record.responder(), now);
             }
+            dispatcher.dispatch(notification(incident, record, now));
         }
         decisions.decided(incident.id(), before, after, steps.actions, command, now);
         arm(incident.id(), after.wakeAt());
@@ -335,13 +330,35 @@ public final class EscalationRuntime {
             return Future.succeededFuture();
         }
         return incidents.find(record.incidentId()).map(found -> {
-            found.filter(Incident::isOpen).ifPresent(incident -> {
-                LOG.info("Sending page {} for incident {} to {} again after a restart", record.id(), incident.id(),
-                        record.responder());
-                dispatcher.dispatch(page(incident, record, clock.instant()));
+            found.filter(incident -> incident.isOpen() || record.notice().isPresent()).ifPresent(incident -> {
+                LOG.info("Sending notification {} for incident {} to {} again after a restart", record.id(),
+                        incident.id(), record.responder());
+                dispatcher.dispatch(notification(incident, record, clock.instant()));
             });
             return null;
         });
+    }
+
+    /** The notices the engine issued (an incident was acknowledged or resolved), to record with the decision. */
+    private static List<EscalationLedger.NoticeToSend> notices(Incident incident, EscalationProgress after,
+                                                               List<EscalationAction> actions, LimbicConfig config) {
+        List<EscalationLedger.NoticeToSend> notices = new ArrayList<>();
+        for (EscalationAction action : actions) {
+            if (action instanceof EscalationAction.Notify notify) {
+                notices.add(new EscalationLedger.NoticeToSend(notify.responderId(), Math.max(0, after.step()),
+                        after.round(), firstChannel(config, notify.responderId()),
+                        "Incident #" + incident.id() + " " + notify.about().wireName(), notify.text()));
+            }
+        }
+        return notices;
+    }
+
+    /** The page, or the notice, a record stands for. */
+    private static Notification notification(Incident incident, NotificationRecord record, Instant now) {
+        return record.notice()
+                .map(notice -> Notification.info(DeliveryRecorder.pageId(record.id()), record.responder(),
+                        String.valueOf(incident.id()), notice.title(), notice.text(), now))
+                .orElseGet(() -> page(incident, record, now));
     }
 
     private static Notification page(Incident incident, NotificationRecord record, Instant now) {

@@ -251,7 +251,10 @@ final class IncidentRoutes {
         }
         JsonArray notifications = new JsonArray();
         for (NotificationRecord page : pages) {
-            notifications.add(new JsonObject().put("id", page.id()).put("responder", page.responder())
+            notifications.add(new JsonObject().put("id", page.id())
+                    .put("kind", page.notice().isPresent() ? "notice" : "page")
+                    .put("title", page.notice().map(NotificationRecord.Notice::title).orElse(null))
+                    .put("responder", page.responder())
                     .put("channel", page.channel()).put("step", page.step()).put("round", page.round())
                     .put("status", page.status().wireName()).put("attempts", page.attempts())
                     .put("last_error", page.lastError().orElse(null)).put("created_at", page.createdAt().toString())

@@ -3,7 +3,6 @@ package dev.limbic.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -26,7 +25,7 @@ import static dev.limbic.store.IntakeWriter.offset;
 /**
  * What the escalation runtime reads and writes: an incident with its stored progress and the engine's state, and
  * one transaction that saves what the engine decided (progress, incident status, timeline, notification records of
- * the pages to send). The runtime hands pages to channels only after that transaction commits, so a crash repeats
+ * the pages and notices to send). The runtime hands pages to channels only after that transaction commits, so a crash repeats
  * at most the pages that were in flight.
  *
  * <p>Group commit: what arrives while earlier work is in flight is written together (see {@link GroupCommit}),
@@ -42,45 +41,67 @@ public final class EscalationLedger {
             + " p.step, p.round, p.next_due_at, p.status AS p_status, p.snoozed_until, p.version,"
             + " p.engine_state::text AS engine_state"
             + " FROM incidents i JOIN escalation_progress p ON p.incident_id = i.id WHERE i.id = ANY($1::bigint[])";
-    /** Saves each decision's progress if its version is still the one it was decided on; names those saved. */
-    private static final String SAVE_PROGRESS = """
-            UPDATE escalation_progress p
-            SET step = u.step, round = u.round, next_due_at = u.next_due_at, status = u.status,
-                snoozed_until = u.snoozed_until, engine_state = u.engine_state::jsonb, version = p.version + 1,
-                updated_at = u.updated_at
-            FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::timestamptz[], $6::text[],
-                        $7::timestamptz[], $8::text[], $9::timestamptz[])
-                 AS u(incident_id, version, step, round, next_due_at, status, snoozed_until, engine_state, updated_at)
-            WHERE p.incident_id = u.incident_id AND p.version = u.version
-            RETURNING p.incident_id""";
-    private static final String ACKNOWLEDGE = """
-            UPDATE incidents i
-            SET status = 'acknowledged', acknowledged_at = coalesce(i.acknowledged_at, u.at),
-                acknowledged_by = coalesce(i.acknowledged_by, u.actor)
-            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS u(id, at, actor)
-            WHERE i.id = u.id AND i.status = 'triggered'""";
-    private static final String RESOLVE = """
-            UPDATE incidents i SET status = 'resolved', resolved_at = u.at, resolved_by = u.actor
-            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS u(id, at, actor)
-            WHERE i.id = u.id AND i.status <> 'resolved'""";
-    private static final String RETRIGGER = """
-            UPDATE incidents i SET status = 'triggered'
-            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS u(id, at, actor)
-            WHERE i.id = u.id AND i.status = 'acknowledged'""";
-    private static final String APPEND = """
-            INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)
-            SELECT incident_id, at, kind, actor, text, fields::jsonb
-            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[])
-                 AS u(incident_id, at, kind, actor, text, fields)""";
-    private static final String ALLOCATE_NOTIFICATION_IDS = "SELECT nextval(pg_get_serial_sequence('notifications',"
-            + " 'id')) FROM generate_series(1, $1::int)";
-    private static final String RECORD_PAGES = """
-            INSERT INTO notifications (id, incident_id, responder, channel, step, round, status, attempts,
-                                       next_attempt_at, created_at, updated_at, page_index)
-            OVERRIDING SYSTEM VALUE
-            SELECT id, incident_id, responder, channel, step, round, 'queued', 0, at, at, at, page_index
-            FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::timestamptz[],
-                        $8::int[]) AS u(id, incident_id, responder, channel, step, round, at, page_index)""";
+    /**
+     * Saves a batch of decisions in one statement (so one implicit transaction, one round trip, one fsync): each
+     * decision's progress if its version is still the one it was decided on, and for those saved only, the incident
+     * status they imply, their timeline lines and their queued notification records. Answers the saved incidents
+     * and, by position in the list of records to write, the id each record got.
+     */
+    private static final String SAVE = """
+            WITH u AS (
+                SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::timestamptz[], $6::text[],
+                                     $7::timestamptz[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
+                     AS u(incident_id, version, step, round, next_due_at, status, snoozed_until, engine_state, at,
+                          incident_status, actor)),
+            saved AS (
+                UPDATE escalation_progress p
+                SET step = u.step, round = u.round, next_due_at = u.next_due_at, status = u.status,
+                    snoozed_until = u.snoozed_until, engine_state = u.engine_state::jsonb, version = p.version + 1,
+                    updated_at = u.at
+                FROM u WHERE p.incident_id = u.incident_id AND p.version = u.version
+                RETURNING p.incident_id),
+            moved AS (
+                UPDATE incidents i
+                SET status = u.incident_status,
+                    acknowledged_at = CASE WHEN u.incident_status = 'acknowledged'
+                        THEN coalesce(i.acknowledged_at, u.at) ELSE i.acknowledged_at END,
+                    acknowledged_by = CASE WHEN u.incident_status = 'acknowledged'
+                        THEN coalesce(i.acknowledged_by, u.actor) ELSE i.acknowledged_by END,
+                    resolved_at = CASE WHEN u.incident_status = 'resolved' THEN u.at ELSE i.resolved_at END,
+                    resolved_by = CASE WHEN u.incident_status = 'resolved' THEN u.actor ELSE i.resolved_by END
+                FROM u JOIN saved s ON s.incident_id = u.incident_id
+                WHERE i.id = u.incident_id
+                  AND CASE u.incident_status WHEN 'triggered' THEN i.status = 'acknowledged'
+                                             WHEN 'acknowledged' THEN i.status = 'triggered'
+                                             ELSE i.status <> 'resolved' END
+                RETURNING i.id),
+            lines AS (
+                INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)
+                SELECT t.incident_id, t.at, t.kind, t.actor, t.text, t.fields::jsonb
+                FROM unnest($12::bigint[], $13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[])
+                     WITH ORDINALITY AS t(incident_id, at, kind, actor, text, fields, ord)
+                WHERE t.incident_id IN (SELECT incident_id FROM saved)
+                ORDER BY t.ord
+                RETURNING 1),
+            queued AS (
+                SELECT n.*, nextval(pg_get_serial_sequence('notifications', 'id')) AS id
+                FROM unnest($18::bigint[], $19::text[], $20::text[], $21::int[], $22::int[], $23::timestamptz[],
+                            $24::int[], $25::text[], $26::text[])
+                     WITH ORDINALITY AS n(incident_id, responder, channel, step, round, at, page_index, notice_title,
+                                          notice_text, ord)
+                WHERE n.incident_id IN (SELECT incident_id FROM saved)),
+            recorded AS (
+                INSERT INTO notifications (id, incident_id, responder, channel, step, round, status, attempts,
+                                           next_attempt_at, created_at, updated_at, page_index, notice_title,
+                                           notice_text)
+                OVERRIDING SYSTEM VALUE
+                SELECT id, incident_id, responder, channel, step, round, 'queued', 0, at, at, at, page_index,
+                       notice_title, notice_text
+                FROM queued
+                RETURNING 1)
+            SELECT incident_id, NULL::bigint AS ord, NULL::bigint AS id FROM saved
+            UNION ALL
+            SELECT NULL, ord, id FROM queued""";
     /** Marks each still queued record as delivered or failed and adds its line to its incident's timeline. */
     private static final String FINISH = """
             WITH u AS (
@@ -154,10 +175,11 @@ public final class EscalationLedger {
      * @param timeline        lines for the incident's timeline
      * @param pages           pages to record as queued notifications
      * @param at              when it was decided
+     * @param notices         notices to record as queued notifications (after the pages)
      */
     public record Decision(long incidentId, long expectedVersion, EscalationProgress progress, String engineState,
                            IncidentStatus incidentStatus, String actor, List<TimelineEntry> timeline,
-                           List<PageToSend> pages, Instant at) {
+                           List<PageToSend> pages, Instant at, List<NoticeToSend> notices) {
         public Decision {
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(engineState, "engineState");
@@ -166,6 +188,34 @@ public final class EscalationLedger {
             timeline = List.copyOf(timeline);
             pages = List.copyOf(pages);
             Objects.requireNonNull(at, "at");
+            notices = List.copyOf(notices);
+        }
+
+        /** A decision that sends no notices. */
+        public Decision(long incidentId, long expectedVersion, EscalationProgress progress, String engineState,
+                        IncidentStatus incidentStatus, String actor, List<TimelineEntry> timeline,
+                        List<PageToSend> pages, Instant at) {
+            this(incidentId, expectedVersion, progress, engineState, incidentStatus, actor, timeline, pages, at,
+                    List.of());
+        }
+    }
+
+    /**
+     * A notice the engine issued (an incident the responder was paged for was acknowledged or resolved).
+     *
+     * @param responder who
+     * @param step      the step the incident was at, from 0
+     * @param round     the round, from 0
+     * @param channel   the channel it is expected to go out on first (updated to the one that took it)
+     * @param title     its title
+     * @param text      its text
+     */
+    public record NoticeToSend(String responder, int step, int round, String channel, String title, String text) {
+        public NoticeToSend {
+            Objects.requireNonNull(responder, "responder");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -244,36 +294,66 @@ public final class EscalationLedger {
     private Future<List<Optional<List<NotificationRecord>>>> saveBatch(List<Decision> batch) {
         List<Decision> decisions = new ArrayList<>(batch);
         decisions.sort(Comparator.comparingLong(Decision::incidentId));
-        int pageCount = decisions.stream().mapToInt(d -> d.pages().size()).sum();
-        return pool.withTransaction(connection -> {
-            Future<Set<Long>> saved = connection.preparedQuery(SAVE_PROGRESS).execute(progressRows(decisions))
-                    .map(rows -> {
-                        Set<Long> ids = new HashSet<>();
-                        rows.forEach(row -> ids.add(row.getLong(0)));
-                        return ids;
-                    });
-            Future<long[]> recordIds = pageCount == 0 ? Future.succeededFuture(new long[0])
-                    : connection.preparedQuery(ALLOCATE_NOTIFICATION_IDS).execute(Tuple.of(pageCount)).map(rows -> {
-                        long[] ids = new long[pageCount];
-                        int i = 0;
-                        for (Row row : rows) {
-                            ids[i++] = row.getLong(0);
-                        }
-                        return ids;
-                    });
-            return Future.all(saved, recordIds).compose(both -> writeRest(connection,
-                    decisions.stream().filter(d -> saved.result().contains(d.incidentId())).toList(),
-                    recordIds.result()));
-        }).map(records -> {
+        List<NotificationRecord> unsaved = new ArrayList<>();
+        List<Integer> pageIndexes = new ArrayList<>();
+        List<Long> lineIds = new ArrayList<>();
+        List<TimelineEntry> lines = new ArrayList<>();
+        for (Decision decision : decisions) {
+            Instant at = decision.at().truncatedTo(ChronoUnit.MICROS);
+            for (PageToSend page : decision.pages()) {
+                unsaved.add(new NotificationRecord(0, decision.incidentId(), page.responder(), page.channel(),
+                        page.step(), page.round(), NotificationStatus.QUEUED, 0, Optional.of(at), Optional.empty(),
+                        at, at));
+                pageIndexes.add(page.pageIndex());
+            }
+            for (NoticeToSend notice : decision.notices()) {
+                unsaved.add(new NotificationRecord(0, decision.incidentId(), notice.responder(), notice.channel(),
+                        notice.step(), notice.round(), NotificationStatus.QUEUED, 0, Optional.of(at),
+                        Optional.empty(), at, at, Optional.of(new NotificationRecord.Notice(notice.title(),
+                        notice.text()))));
+                pageIndexes.add(null);
+            }
+            for (TimelineEntry entry : decision.timeline()) {
+                lineIds.add(decision.incidentId());
+                lines.add(entry);
+            }
+        }
+        List<Object> columns = new ArrayList<>(26);
+        columns.addAll(decisionColumns(decisions));
+        columns.addAll(timelineColumns(lineIds, lines));
+        columns.addAll(recordColumns(unsaved, pageIndexes));
+        return pool.preparedQuery(SAVE).execute(Tuple.wrap(columns.toArray())).map(rows -> {
+            Set<Long> saved = new HashSet<>();
+            NotificationRecord[] recorded = new NotificationRecord[unsaved.size()];
+            for (Row row : rows) {
+                Long incidentId = row.getLong(0);
+                if (incidentId != null) {
+                    saved.add(incidentId);
+                } else {
+                    int index = row.getLong(1).intValue() - 1;
+                    NotificationRecord r = unsaved.get(index);
+                    recorded[index] = new NotificationRecord(row.getLong(2), r.incidentId(), r.responder(),
+                            r.channel(), r.step(), r.round(), r.status(), r.attempts(), r.nextAttemptAt(),
+                            r.lastError(), r.createdAt(), r.updatedAt(), r.notice());
+                }
+            }
+            Map<Long, List<NotificationRecord>> byIncident = new HashMap<>();
+            for (NotificationRecord record : recorded) {
+                if (record != null) {
+                    byIncident.computeIfAbsent(record.incidentId(), id -> new ArrayList<>()).add(record);
+                }
+            }
             List<Optional<List<NotificationRecord>>> results = new ArrayList<>(batch.size());
             for (Decision decision : batch) {
-                results.add(Optional.ofNullable(records.get(decision.incidentId())));
+                results.add(saved.contains(decision.incidentId())
+                        ? Optional.of(byIncident.getOrDefault(decision.incidentId(), List.of()))
+                        : Optional.empty());
             }
             return results;
         });
     }
 
-    private static Tuple progressRows(List<Decision> decisions) {
+    private static List<Object> decisionColumns(List<Decision> decisions) {
         int n = decisions.size();
         Long[] ids = new Long[n];
         Long[] versions = new Long[n];
@@ -284,6 +364,8 @@ public final class EscalationLedger {
         OffsetDateTime[] snoozedUntil = new OffsetDateTime[n];
         String[] states = new String[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] incidentStatuses = new String[n];
+        String[] actors = new String[n];
         for (int i = 0; i < n; i++) {
             Decision d = decisions.get(i);
             EscalationProgress p = d.progress();
@@ -296,67 +378,14 @@ public final class EscalationLedger {
             snoozedUntil[i] = offset(p.snoozedUntil().orElse(null));
             states[i] = d.engineState();
             at[i] = offset(d.at());
+            incidentStatuses[i] = d.incidentStatus().wireName();
+            actors[i] = d.actor();
         }
-        return Tuple.wrap(new Object[] {ids, versions, steps, rounds, nextDue, statuses, snoozedUntil, states, at});
+        return List.of(ids, versions, steps, rounds, nextDue, statuses, snoozedUntil, states, at, incidentStatuses,
+                actors);
     }
 
-    /**
-     * Writes the rest of the saved decisions (incident status, timeline, page records) with one statement each,
-     * pipelined; the page records take the ids allocated in order.
-     */
-    private Future<Map<Long, List<NotificationRecord>>> writeRest(SqlConnection connection, List<Decision> saved,
-                                                                 long[] recordIds) {
-        Map<Long, List<NotificationRecord>> records = new HashMap<>();
-        if (saved.isEmpty()) {
-            return Future.succeededFuture(records);
-        }
-        List<Future<?>> writes = new ArrayList<>(5);
-        for (IncidentStatus status : IncidentStatus.values()) {
-            List<Decision> moving = saved.stream().filter(d -> d.incidentStatus() == status).toList();
-            if (!moving.isEmpty()) {
-                writes.add(connection.preparedQuery(switch (status) {
-                    case TRIGGERED -> RETRIGGER;
-                    case ACKNOWLEDGED -> ACKNOWLEDGE;
-                    case RESOLVED -> RESOLVE;
-                }).execute(Tuple.wrap(new Object[] {moving.stream().map(Decision::incidentId).toArray(Long[]::new),
-                        moving.stream().map(d -> offset(d.at())).toArray(OffsetDateTime[]::new),
-                        moving.stream().map(Decision::actor).toArray(String[]::new)})));
-            }
-        }
-        List<Long> lineIds = new ArrayList<>();
-        List<TimelineEntry> lines = new ArrayList<>();
-        for (Decision decision : saved) {
-            for (TimelineEntry entry : decision.timeline()) {
-                lineIds.add(decision.incidentId());
-                lines.add(entry);
-            }
-        }
-        if (!lines.isEmpty()) {
-            writes.add(connection.preparedQuery(APPEND).execute(timelineRows(lineIds, lines)));
-        }
-        List<NotificationRecord> pages = new ArrayList<>();
-        List<Integer> pageIndexes = new ArrayList<>();
-        int next = 0;
-        for (Decision decision : saved) {
-            List<NotificationRecord> ofDecision = new ArrayList<>(decision.pages().size());
-            Instant at = decision.at().truncatedTo(ChronoUnit.MICROS);
-            for (PageToSend page : decision.pages()) {
-                NotificationRecord record = new NotificationRecord(recordIds[next++], decision.incidentId(),
-                        page.responder(), page.channel(), page.step(), page.round(), NotificationStatus.QUEUED, 0,
-                        Optional.of(at), Optional.empty(), at, at);
-                ofDecision.add(record);
-                pages.add(record);
-                pageIndexes.add(page.pageIndex());
-            }
-            records.put(decision.incidentId(), ofDecision);
-        }
-        if (!pages.isEmpty()) {
-            writes.add(connection.preparedQuery(RECORD_PAGES).execute(pageRows(pages, pageIndexes)));
-        }
-        return Future.all(writes).map(done -> records);
-    }
-
-    private static Tuple timelineRows(List<Long> incidentIds, List<TimelineEntry> lines) {
+    private static List<Object> timelineColumns(List<Long> incidentIds, List<TimelineEntry> lines) {
         int n = lines.size();
         OffsetDateTime[] at = new OffsetDateTime[n];
         String[] kinds = new String[n];
@@ -371,30 +400,32 @@ public final class EscalationLedger {
             texts[i] = line.text();
             fields[i] = line.fieldsJson();
         }
-        return Tuple.wrap(new Object[] {incidentIds.toArray(Long[]::new), at, kinds, actors, texts, fields});
+        return List.of(incidentIds.toArray(Long[]::new), at, kinds, actors, texts, fields);
     }
 
-    private static Tuple pageRows(List<NotificationRecord> pages, List<Integer> pageIndexes) {
-        int n = pages.size();
-        Long[] ids = new Long[n];
+    private static List<Object> recordColumns(List<NotificationRecord> records, List<Integer> pageIndexes) {
+        int n = records.size();
         Long[] incidentIds = new Long[n];
         String[] responders = new String[n];
         String[] channels = new String[n];
         Integer[] steps = new Integer[n];
         Integer[] rounds = new Integer[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] titles = new String[n];
+        String[] texts = new String[n];
         for (int i = 0; i < n; i++) {
-            NotificationRecord page = pages.get(i);
-            ids[i] = page.id();
-            incidentIds[i] = page.incidentId();
-            responders[i] = page.responder();
-            channels[i] = page.channel();
-            steps[i] = page.step();
-            rounds[i] = page.round();
-            at[i] = offset(page.createdAt());
+            NotificationRecord record = records.get(i);
+            incidentIds[i] = record.incidentId();
+            responders[i] = record.responder();
+            channels[i] = record.channel();
+            steps[i] = record.step();
+            rounds[i] = record.round();
+            at[i] = offset(record.createdAt());
+            titles[i] = record.notice().map(NotificationRecord.Notice::title).orElse(null);
+            texts[i] = record.notice().map(NotificationRecord.Notice::text).orElse(null);
         }
-        return Tuple.wrap(new Object[] {ids, incidentIds, responders, channels, steps, rounds, at,
-                pageIndexes.toArray(Integer[]::new)});
+        return List.of(incidentIds, responders, channels, steps, rounds, at, pageIndexes.toArray(Integer[]::new),
+                titles, texts);
     }
 
     /**

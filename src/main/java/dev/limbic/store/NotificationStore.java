@@ -21,10 +21,11 @@ import static dev.limbic.store.IntakeWriter.offset;
  */
 public final class NotificationStore {
     static final String COLUMNS = "id, incident_id, responder, channel, step, round, status, attempts,"
-            + " next_attempt_at, last_error, created_at, updated_at";
+            + " next_attempt_at, last_error, created_at, updated_at, notice_title, notice_text";
     private static final String ENQUEUE = "INSERT INTO notifications (incident_id, responder, channel, step, round,"
             + " status, attempts, next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'queued', 0,"
-            + " $6, $6, $6) ON CONFLICT (incident_id, responder, step, round, channel) WHERE page_index IS NULL"
+            + " $6, $6, $6) ON CONFLICT (incident_id, responder, step, round, channel)"
+            + " WHERE page_index IS NULL AND notice_title IS NULL"
             + " DO NOTHING RETURNING " + COLUMNS;
     private static final String MARK = "UPDATE notifications SET status = $2, attempts = attempts + $3,"
             + " next_attempt_at = $4, last_error = coalesce($5, last_error), updated_at = $6 WHERE id = $1"
@@ -72,7 +73,10 @@ public final class NotificationStore {
         return mark(id, NotificationStatus.FAILED, 1, null, error, at);
     }
 
-    /** Every page still waiting to be sent (first attempts and retries), soonest first: what a restart resumes. */
+    /**
+     * Every page and notice still waiting to be sent (first attempts and retries), soonest first: what a restart
+     * resumes.
+     */
     public Future<List<NotificationRecord>> loadQueued() {
         return pool.preparedQuery(QUEUED).execute().map(NotificationStore::all);
     }
@@ -104,6 +108,8 @@ public final class NotificationStore {
                 NotificationStatus.fromWireName(row.getString("status")), row.getInteger("attempts"),
                 Optional.ofNullable(instant(row.getOffsetDateTime("next_attempt_at"))),
                 Optional.ofNullable(row.getString("last_error")), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("updated_at")));
+                instant(row.getOffsetDateTime("updated_at")),
+                Optional.ofNullable(row.getString("notice_title")).map(title -> new NotificationRecord.Notice(title,
+                        Objects.requireNonNullElse(row.getString("notice_text"), ""))));
     }
 }

@@ -142,8 +142,15 @@ class PagingEndToEndTest {
             JsonObject detail = incident(id);
             assertThat(detail.getJsonObject("incident").getString("status")).isEqualTo("resolved");
             assertThat(kinds(detail)).contains("opened", "paged", "delivered", "acknowledged", "resolved");
-            assertThat(detail.getJsonArray("notifications")).hasSize(2)
-                    .allSatisfy(n -> assertThat(((JsonObject) n).getString("status")).isEqualTo("delivered"));
+            List<JsonObject> notifications = detail.getJsonArray("notifications").stream()
+                    .map(n -> (JsonObject) n).toList();
+            assertThat(notifications).filteredOn(n -> n.getString("kind").equals("page")).hasSize(2);
+            assertThat(notifications).filteredOn(n -> n.getString("kind").equals("notice"))
+                    .as("the acknowledgement and resolution notices are recorded like pages")
+                    .extracting(n -> n.getString("title")).contains("Incident #" + id + " acknowledged");
+            assertThat(notifications).allSatisfy(n -> assertThat(n.getString("status")).isEqualTo("delivered"));
+            assertThat(detail.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("text")))
+                    .anyMatch(text -> text.startsWith("Notice to alex delivered on "));
             assertThat(detail.getJsonObject("incident").getDouble("time_to_acknowledge_seconds")).isEqualTo(301.0);
             assertThat(detail.getJsonObject("incident").getDouble("time_to_resolve_seconds")).isEqualTo(2101.0);
         });

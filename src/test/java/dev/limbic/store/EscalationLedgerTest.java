@@ -103,6 +103,24 @@ class EscalationLedgerTest {
     }
 
     @Test
+    void noticesAreRecordedQueuedWithTheirTextAndLoadedForARestart() {
+        long id = openIncidents(1).get(0);
+        EscalationLedger.Entry entry = loadAll(List.of(id)).get(0);
+        List<NotificationRecord> saved = await(ledger.save(new EscalationLedger.Decision(id,
+                entry.progress().version(), progress(id, EscalationStatus.DONE), "{}", IncidentStatus.RESOLVED, "erin",
+                List.of(), List.of(new EscalationLedger.PageToSend("alice", 0, 0, 0, "phone")), T0.plusSeconds(2),
+                List.of(new EscalationLedger.NoticeToSend("bob", 0, 0, "ntfy", "Incident #" + id + " resolved",
+                        "erin resolved it"))))).orElseThrow();
+
+        assertThat(saved).hasSize(2);
+        assertThat(saved.get(0).notice()).isEmpty();
+        assertThat(saved.get(1).notice()).contains(new NotificationRecord.Notice("Incident #" + id + " resolved",
+                "erin resolved it"));
+        assertThat(await(database.notifications().forIncident(id))).containsExactlyInAnyOrderElementsOf(saved);
+        assertThat(await(database.notifications().loadQueued())).contains(saved.get(1));
+    }
+
+    @Test
     void loadsTogetherAnswerEachIdAndEmptyForAnUnknownOne() {
         List<Long> ids = openIncidents(5);
         List<Future<Optional<EscalationLedger.Entry>>> loads = new ArrayList<>();
