@@ -3,7 +3,6 @@ package dev.limbic.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,13 +39,17 @@ public final class QuietEventLoops {
     /** Records every blocked-thread event of {@code vertx}, to be checked with {@link Watch#assertNoneBlocked()}. */
     public static Watch watch(Vertx vertx) {
         Watch watch = new Watch();
-        ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(watch.events::add);
+        ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> watch.events.add(
+                event.thread().getName() + " blocked for " + event.duration() / 1_000_000 + " ms at:\n  "
+                        + String.join("\n  ", java.util.Arrays.stream(event.thread().getStackTrace())
+                        .limit(25).map(Object::toString).toList())));
         return watch;
     }
 
     /** The blocked-thread events seen on one Vert.x. */
     public static final class Watch {
-        private final List<BlockedThreadEvent> events = new CopyOnWriteArrayList<>();
+        /** Each event with the blocked thread's stack when it was noticed. */
+        private final List<String> events = new CopyOnWriteArrayList<>();
 
         public void assertNoneBlocked() {
             assertThat(events).as("event loops blocked longer than %d ms", MAX_EVENT_LOOP_EXECUTE_MILLIS).isEmpty();
