@@ -283,6 +283,44 @@ class CareStoryEndToEndTest {
         assertThat((Object) gateway.monitor().read("kim", d -> d.history())).as("nothing kept for kim").isNull();
     }
 
+    @Test
+    void aResponderHandsAnIncidentOverWithOneActionAndBothAreToldKindly() throws Exception {
+        LivePhone alex = LivePhone.connect(sockets, gateway.port(), "alex", ALEX_LIVE);
+        LivePhone sam = LivePhone.connect(sockets, gateway.port(), "sam", SAM_LIVE);
+        long checkout = alert("checkout/latency", "Checkout latency p99 above 2 s", "error");
+        assertPage(alex.next(), checkout, clock.instant());
+
+        HttpProbe.Response handedOver = http.send(HttpMethod.POST, "/v1/incidents/" + checkout + "/hand-over",
+                Map.of("Authorization", "Bearer " + ALEX_LIVE), null);
+        assertThat(handedOver.status()).as(handedOver.body()).isEqualTo(200);
+        assertThat(new JsonObject(handedOver.body()).getString("message"))
+                .isEqualTo("sam has taken over " + checkout + ". Good call: step back and breathe.");
+        Await.until(() -> {
+            assertThat(sam.find(kind("page").and(incident(checkout)))).as("sam, alex's partner, is paged").isPresent();
+            assertThat(sam.find(kind("info").and(incident(checkout)))).get().extracting(n -> n.getString("text"))
+                    .isEqualTo("alex handed " + checkout + " over to you. Thank you for taking it.");
+            assertThat(alex.find(kind("info").and(incident(checkout)))).get().extracting(n -> n.getString("text"))
+                    .isEqualTo("sam has taken over " + checkout + ". Good call: step back and breathe.");
+            JsonArray timeline = timeline(checkout).getJsonArray("timeline");
+            assertThat(kinds(timeline)).containsSubsequence("paged", "reassigned", "paged").contains("handed_over");
+            assertThat(entry(timeline, "handed_over").getString("text")).isEqualTo("alex handed the incident over to sam");
+        });
+
+        long disk = alert("db-1/disk", "Disk 85% full on db-1", "warning");
+        Await.until(() -> assertThat(alex.find(kind("page").and(incident(disk)))).isPresent());
+        JsonObject result = alex.act(new JsonObject().put("request_id", "r1").put("action", "hand_over")
+                .put("incident_id", String.valueOf(disk)));
+        assertThat(result.getBoolean("ok")).as(result.encode()).isTrue();
+        Await.until(() -> assertThat(kinds(disk)).contains("handed_over"));
+        assertThat(sam.find(kind("page").and(incident(disk)))).isPresent();
+
+        HttpProbe.Response nobody = http.send(HttpMethod.POST, "/v1/incidents/" + disk + "/hand-over",
+                Map.of("Authorization", "Bearer " + SAM_LIVE), null);
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(new JsonObject(nobody.body()).getString("error")).startsWith("to: ").contains("sam has no partner");
+        assertThat(http.metric("limbic_partner_handoffs_total{reason=\"hand_over\",team=\"sre\"}")).isEqualTo(2);
+    }
+
     // ---- helpers ----
 
     private io.vertx.core.Future<WebSocket> connectStrap(String token) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 final class LivePhone {
     private final BlockingQueue<JsonObject> notifications = new LinkedBlockingQueue<>();
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<JsonObject> results = new LinkedBlockingQueue<>();
     private WebSocket socket;
 
     static LivePhone connect(WebSocketClient sockets, int port, String responder, String liveToken) throws Exception {
@@ -30,6 +31,8 @@ final class LivePhone {
             if ("notification".equals(message.getString("type"))) {
                 phone.received.add(message.getJsonObject("notification"));
                 phone.notifications.add(message.getJsonObject("notification"));
+            } else if ("action_result".equals(message.getString("type"))) {
+                phone.results.add(message);
             }
         });
         return phone;
@@ -59,8 +62,13 @@ final class LivePhone {
         return List.copyOf(received);
     }
 
-    /** Sends a message as the responder's app would. */
-    void send(JsonObject message) throws Exception {
-        Await.result(socket.writeTextMessage(message.encode()));
+    /** Takes an action as the responder's app would; the gateway's {@code action_result}. */
+    JsonObject act(JsonObject action) throws Exception {
+        Await.result(socket.writeTextMessage(action.put("type", "action").encode()));
+        JsonObject result = results.poll(15, TimeUnit.SECONDS);
+        if (result == null) {
+            throw new AssertionError("no action_result arrived");
+        }
+        return result;
     }
 }
