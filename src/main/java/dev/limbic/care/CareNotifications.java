@@ -24,7 +24,7 @@ public final class CareNotifications {
         if (action instanceof CareAction.SendBreathingPrompt prompt) {
             return List.of(Notification.breathingPrompt(ids.get(), prompt.responder(), prompt.incidentId(),
                     new BreathingPattern(2, 2, 2, prompt.cycles()),
-                    "You've got this. One slow breath before " + prompt.incidentId() + ".", now));
+                    "You've got this. A few slow breaths, then back to incident " + prompt.incidentId() + ".", now));
         }
         if (action instanceof CareAction.SendGroundingPrompt grounding) {
             return List.of(Notification.groundingPrompt(ids.get(), grounding.responder(), grounding.incidentId(), now));

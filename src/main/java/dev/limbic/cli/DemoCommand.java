@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 
 /** {@code limbic demo}: the gateway with a built-in config and two simulated straps streaming to it. */
 @Command(name = "demo",
-        description = "Run the gateway with a built-in config and simulated straps (alex stays calm, sam spikes to 132 bpm a"
-                + " minute in) and a demo alert 30 s in that pages alex and escalates to sam when nobody acknowledges.")
+        description = "Run the gateway with a built-in config, simulated straps and the story Limbic exists for: a demo"
+                + " alert pages alex, his heart rate climbs from 70 to 132 bpm, he gets a breathing prompt while his"
+                + " escalation timer waits, a warning alert is held until he calms down, and his partner sam is asked"
+                + " to join after a minute of acute stress.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,10 +54,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  incidents     curl -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' " + base + "/v1/incidents");
         out.println("  acknowledge   curl -X POST -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' "
                 + base + "/v1/incidents/1/acknowledge");
-        out.println("alex stays calm (~68 bpm); sam's heart rate rises from 70 to 132 bpm a minute in, holds for");
-        out.println("three minutes, recovers, and repeats every six minutes. State changes appear below.");
-        out.println("About 30 s in, a demo alert arrives through the generic webhook and pages alex on the live channel;");
-        out.println("if nobody acknowledges within a minute, it escalates to sam.");
+        out.println("The story (state changes, what each phone gets and every incident's timeline appear below):");
+        out.println("  +1:15 a demo alert arrives through the generic webhook and pages alex on his live channel;");
+        out.println("  +1:30 alex's heart rate climbs from 70 to 132 bpm: Limbic sends him a 30 s breathing prompt and");
+        out.println("        holds his escalation timer while he breathes (his phone acknowledges as it ends);");
+        out.println("  +2:20 a warning alert arrives: its page to alex waits until he calms down (at most 3 minutes);");
+        out.println("        after a minute of acute stress, his partner sam is paged to join him (alex stays on it).");
+        out.println("sam stays calm (~68 bpm) throughout.");
         out.flush();
         Running.untilStopped(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds), demo::close);
         return 0;

@@ -2,6 +2,8 @@ package dev.limbic.paging;
 
 import dev.limbic.alert.Severity;
 import dev.limbic.care.CareAction;
+import dev.limbic.care.CareAdvisor;
+import dev.limbic.care.CareSettings;
 import dev.limbic.care.CareNotifications;
 import dev.limbic.care.CareOutcome;
 import dev.limbic.care.HandOver;
@@ -18,14 +20,18 @@ import dev.limbic.escalation.EscalationAction;
 import dev.limbic.escalation.EscalationCommand;
 import dev.limbic.escalation.EscalationProgress;
 import dev.limbic.escalation.HeldPage;
+import dev.limbic.escalation.HoldAdvisor;
 import dev.limbic.escalation.IncidentStatus;
 import dev.limbic.escalation.PageRecord;
 import dev.limbic.notify.NotificationDispatcher;
+import dev.limbic.notify.NotificationJson;
 import dev.limbic.store.IncidentStore;
 import dev.limbic.store.TimelineEntry;
+import dev.limbic.stress.StressDetector;
 import dev.limbic.stress.StressListener;
 import dev.limbic.stress.StressMonitor;
 import dev.limbic.stress.StressState;
+import dev.limbic.stress.StressThresholds;
 import dev.limbic.stress.StressTransition;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -150,6 +156,30 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     /** The episodes (tests and the status page read the state of responders). */
     StressEpisodes episodes() {
         return episodes;
+    }
+
+    /**
+     * Runs the stress-aware rules once on scratch state (an episode with its prompts and a partner call, a hold, a
+     * page judged), so their classes are loaded on the calling worker thread rather than on an event loop at the
+     * first page.
+     */
+    static void warmUp(CareSettings settings, PageReactionAnalyzer analyzer, StressThresholds thresholds) {
+        StressEpisodes scratch = new StressEpisodes(settings, new PartnerHandoff(settings, r -> Optional.of("b")));
+        Instant at = Instant.EPOCH;
+        List<CareOutcome> outcomes = new ArrayList<>();
+        outcomes.add(scratch.onPaged("a", "1", at));
+        outcomes.add(scratch.onStateChange("a", StressState.ACUTE, at));
+        new CareAdvisor(scratch).advise(new HoldAdvisor.Question("1", Severity.ERROR, HoldAdvisor.Subject.PAGE, "a"),
+                at);
+        outcomes.add(scratch.tick(at.plus(settings.partnerAfterAcute())));
+        outcomes.add(scratch.onPageJudged("a", "1",
+                analyzer.analyze(new StressDetector(thresholds).history(), 0, Double.NaN), at));
+        outcomes.add(scratch.onStateChange("a", StressState.CALM, at.plus(settings.partnerAfterAcute())));
+        for (CareOutcome outcome : outcomes) {
+            outcome.actions().forEach(action -> CareNotifications.of(action, Severity.ERROR, () -> "warm-up", at)
+                    .forEach(NotificationJson::toJson));
+            outcome.notes().forEach(note -> new JsonObject(new HashMap<>(note.entry().fields())).encode());
+        }
     }
 
     // ---- fed ----

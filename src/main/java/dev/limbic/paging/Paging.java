@@ -190,7 +190,7 @@ public final class Paging {
         return Database.open(vertx, settings).compose(database -> vertx.executeBlocking(() -> {
             // On a worker: the first use of the channels, the intake and the SQL client loads many classes.
             Paging built = new Paging(vertx, config, clock, registry, database, monitor);
-            built.warmUp();
+            built.warmUp(config);
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
             paging.care.start(paging.runtime);
@@ -202,9 +202,12 @@ public final class Paging {
 
     /**
      * Runs, on the starting worker thread, what the first webhook would otherwise load on an event loop (JSON
-     * parsing, the SQL client's query paths), so the first request does not stall its event loop for a second.
+     * parsing, the SQL client's query paths, the stress-aware rules), so the first request does not stall its event
+     * loop for a second.
      */
-    private void warmUp() throws Exception {
+    private void warmUp(LimbicConfig config) throws Exception {
+        CareRuntime.warmUp(config.care().settings(),
+                new PageReactionAnalyzer(PageReactionThresholds.defaults()), config.stress());
         new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"alerts\":[{\"labels\":{\"a\":\"b\"}}]}");
         io.vertx.core.json.Json.decodeValue("{\"a\":[1,\"b\"]}");
         Future.all(database.pool().query("SELECT 1").execute(), new EscalationLedger(escalations.pool()).load(0),
