@@ -92,11 +92,10 @@ public final class Gateway {
         monitor.addListener(new TransitionLog(clock));
         Future<Optional<Paging>> paging = config.integrations().isEmpty()
                 ? Future.succeededFuture(Optional.empty())
-                : Paging.start(vertx, config, clock, registry.registry()).map(Optional::of);
+                : Paging.start(vertx, config, clock, registry.registry(), monitor).map(Optional::of);
 
         Promise<Gateway> started = Promise.promise();
         paging.compose(pager -> {
-                    pager.ifPresent(p -> monitor.addListener(p.loadListener()));
                     GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
                             registry, metrics, new AtomicBoolean(), pager, new PairingSync(config.dataDir()));
                     return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
