@@ -171,7 +171,8 @@ public final class Paging {
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
             paging.care.start(paging.runtime);
-            return paging.runtime.start().map(paging)
+            return paging.load.restore(paging.escalations.notifications())
+                    .compose(restored -> paging.runtime.start()).map(paging)
                     .onSuccess(started -> started.retention.start())
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
         }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
