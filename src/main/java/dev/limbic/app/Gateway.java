@@ -101,7 +101,6 @@ public final class Gateway {
 
         Promise<Gateway> started = Promise.promise();
         paging.compose(pager -> {
-                    pager.ifPresent(p -> monitor.addListener(p.loadListener()));
                     GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
                             registry, metrics, new AtomicBoolean(), pager, new PairingSync(config.dataDir()));
                     return vertx.deployVerticle(() -> new GatewayVerticle(services, port),

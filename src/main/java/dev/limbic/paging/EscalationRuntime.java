@@ -72,8 +72,8 @@ public final class EscalationRuntime {
     private final EscalationEngine engine;
     private final NotificationDispatcher dispatcher;
     private final PagingMetrics metrics;
-    private final LoadTracking load;
     private final DecisionListener decisions;
+    private final LoadTracking load;
     private final Clock clock;
     private final Map<Long, Future<?>> tails = new HashMap<>();
     private final Map<Long, Instant> wakeAt = new HashMap<>();
@@ -112,7 +112,7 @@ public final class EscalationRuntime {
 
     EscalationRuntime(Vertx vertx, EscalationLedger ledger, IncidentStore incidents, NotificationStore notifications,
                       Supplier<LimbicConfig> config, EscalationEngine engine, NotificationDispatcher dispatcher,
-                      PagingMetrics metrics, LoadTracking load, DecisionListener decisions, Clock clock) {
+                      PagingMetrics metrics, DecisionListener decisions, LoadTracking load, Clock clock) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ledger = ledger;

@@ -9,17 +9,21 @@ import dev.limbic.config.ResponderConfig;
 import dev.limbic.escalation.OnCallResolver;
 import dev.limbic.escalation.TimelineKind;
 import dev.limbic.store.NotificationRecord;
+import dev.limbic.store.NotificationStore;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +71,26 @@ final class LoadTracking {
                                 + " 1 = spent").tag("responder", id).tag("team", team).register(registry);
             }
         }
+    }
+
+    /**
+     * Restores the figures from the pages recorded in the last {@value LoadLedger#HISTORY_DAYS} days (night pages for
+     * the budget, open incidents), so a restart does not refresh anyone's budget. Call once, before paging resumes.
+     */
+    Future<Void> restore(NotificationStore notifications) {
+        Instant now = clock.instant();
+        return notifications.pagesSince(now.minus(Duration.ofDays(LoadLedger.HISTORY_DAYS))).map(pages -> {
+            Set<String> resolved = new HashSet<>();
+            for (NotificationStore.PageSent page : pages) {
+                String incident = String.valueOf(page.incidentId());
+                ledger.onPaged(page.responder(), incident, page.at().isAfter(now) ? now : page.at());
+                if (!page.incidentIsOpen()) {
+                    resolved.add(incident);
+                }
+            }
+            resolved.forEach(ledger::onIncidentResolved);
+            return null;
+        });
     }
 
     /** Who is on call for one evaluation of an incident of {@code severity}, with the fatigue budget applied. */

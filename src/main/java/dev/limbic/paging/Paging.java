@@ -135,12 +135,13 @@ public final class Paging {
                 responder -> config().responder(responder).flatMap(ResponderConfig::partner));
         StressEpisodes episodes = new StressEpisodes(careSettings, handoff);
         EscalationEngine engine = new EscalationEngine(careSettings.engineMaxHold(), new CareAdvisor(episodes));
+        this.load = new LoadTracking(registry, this::config, clock);
+        monitor.addListener(load.stressListener());
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
                 monitor, escalations.incidents(), dispatcher, new CareMetrics(registry, this::config), this::config,
                 clock);
-        this.load = new LoadTracking(registry, this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
-                this::config, engine, dispatcher, metrics, load, care, clock);
+                this::config, engine, dispatcher, metrics, care, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);
@@ -194,7 +195,8 @@ public final class Paging {
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
             paging.care.start(paging.runtime);
-            return paging.runtime.start().map(paging)
+            return paging.load.restore(paging.escalations.notifications())
+                    .compose(restored -> paging.runtime.start()).map(paging)
                     .onSuccess(started -> started.retention.start())
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
         }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
@@ -251,11 +253,6 @@ public final class Paging {
         return runtime;
     }
 
-    /** Feeds the sustainable-load figures with every stress state change (add it to the stress monitor). */
-    public dev.limbic.stress.StressListener loadListener() {
-        return load.stressListener();
-    }
-
     /** The database (tests inspect it). */
     public Database database() {
         return database;
@@ -278,8 +275,8 @@ public final class Paging {
 
     /** Stops taking alerts, lets committed work finish, closes the live stream, the HTTP client and the database. */
     public Future<Void> close() {
-        care.close();
         retention.stop();
+        care.close();
         return intake.close()
                 .eventually(runtime::close)
                 .eventually(() -> recorder.drain().timeout(5, TimeUnit.SECONDS).otherwiseEmpty())

@@ -35,7 +35,26 @@ public final class NotificationStore {
     private static final String FOR_INCIDENT = "SELECT " + COLUMNS + " FROM notifications WHERE incident_id = $1"
             + " ORDER BY created_at, id";
 
+    private static final String PAGES_SINCE = "SELECT n.responder, n.incident_id, n.created_at,"
+            + " i.status <> 'resolved' AS open FROM notifications n JOIN incidents i ON i.id = n.incident_id"
+            + " WHERE n.created_at >= $1 ORDER BY n.created_at, n.id";
+
     private final Pool pool;
+
+    /**
+     * A page recorded for a responder, as the load figures count it.
+     *
+     * @param responder      who was paged
+     * @param incidentId     for which incident
+     * @param at             when the page was recorded
+     * @param incidentIsOpen whether that incident is still open
+     */
+    public record PageSent(String responder, long incidentId, Instant at, boolean incidentIsOpen) {
+        public PageSent {
+            Objects.requireNonNull(responder, "responder");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 
     /** Notification records in the database behind {@code pool}. */
     public NotificationStore(Pool pool) {
@@ -84,6 +103,17 @@ public final class NotificationStore {
     /** Every page sent for an incident, oldest first. */
     public Future<List<NotificationRecord>> forIncident(long incidentId) {
         return pool.preparedQuery(FOR_INCIDENT).execute(Tuple.of(incidentId)).map(NotificationStore::all);
+    }
+
+    /** Every page recorded at or after {@code since}, oldest first: what a restart restores the load figures from. */
+    public Future<List<PageSent>> pagesSince(Instant since) {
+        return pool.preparedQuery(PAGES_SINCE).execute(Tuple.of(offset(Objects.requireNonNull(since, "since"))))
+                .map(rows -> {
+                    List<PageSent> pages = new ArrayList<>(rows.size());
+                    rows.forEach(row -> pages.add(new PageSent(row.getString("responder"), row.getLong("incident_id"),
+                            instant(row.getOffsetDateTime("created_at")), row.getBoolean("open"))));
+                    return pages;
+                });
     }
 
     private Future<Optional<NotificationRecord>> mark(long id, NotificationStatus status, int attempts,

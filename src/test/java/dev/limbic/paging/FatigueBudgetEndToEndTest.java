@@ -90,9 +90,7 @@ class FatigueBudgetEndToEndTest {
                   fatigue: {night_pages_per_week: 1}
                 """.formatted(dataDir, TOKEN, base, base, SECRET);
         LimbicConfig config = ConfigLoader.parse("fatigue.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-        gateway = Await.result(Gateway.start(config, clock, QuietEventLoops.options(), Duration.ofHours(1)), 60);
-        watch = QuietEventLoops.watch(gateway.vertx());
-        http = new HttpProbe(client, gateway.port());
+        start(config);
         String alexBudget = "limbic_fatigue_budget_used_ratio{responder=\"alex\",team=\"sre\"}";
         String samBudget = "limbic_fatigue_budget_used_ratio{responder=\"sam\",team=\"sre\"}";
         assertThat(http.metric(alexBudget)).as("present before any page").isZero();
@@ -121,6 +119,24 @@ class FatigueBudgetEndToEndTest {
                 .isEqualTo(2.0));
         assertThat(http.metric("limbic_responder_open_incidents{responder=\"sam\",team=\"sre\"}")).isEqualTo(1.0);
         assertThat(http.metric("limbic_pages_total{night=\"true\",responder=\"alex\",team=\"sre\"}")).isEqualTo(2.0);
+
+        Await.result(gateway.close());
+        watch.assertNoneBlocked();
+        gateway = null;
+        clock.advance(Duration.ofMinutes(5));
+        start(config);
+        assertThat(http.metric(alexBudget)).as("a restart keeps the week's night pages").isEqualTo(2.0);
+        assertThat(http.metric(samBudget)).isEqualTo(1.0);
+        assertThat(http.metric("limbic_responder_open_incidents{responder=\"alex\",team=\"sre\"}")).isEqualTo(2.0);
+        fire("fp-night-4", "warning");
+        assertThat(receiver.next().path()).as("everyone's budget is spent: paged as planned, never dropped")
+                .isEqualTo("/alex");
+    }
+
+    private void start(LimbicConfig config) throws Exception {
+        gateway = Await.result(Gateway.start(config, clock, QuietEventLoops.options(), Duration.ofHours(1)), 60);
+        watch = QuietEventLoops.watch(gateway.vertx());
+        http = new HttpProbe(client, gateway.port());
     }
 
     private long fire(String fingerprint, String severity) throws Exception {
