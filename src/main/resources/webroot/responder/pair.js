@@ -2,7 +2,7 @@
 // notifications to the gateway's device stream (GET /v1/devices/stream, binary relay frames), authenticated
 // with the responder's own device token. No build step, no third-party code, no inline script (CSP-safe).
 //
-// The module renders into <section id="strap-pairing"> when the page has one. Where the browser has no Web
+// The module renders into the responder page's <section id="pair-strap"> and shows it. Where the browser has no Web
 // Bluetooth (Firefox, Safari on iOS, or a page not served over HTTPS) it says so plainly and points to the
 // alternatives: the gateway's own Bluetooth adapter (`limbic pair`) or edge mode (`limbic edge`).
 
@@ -265,7 +265,7 @@ function renderUnsupported(section, reason) {
   section.append(
       element('p', {class: 'pair-unsupported', 'data-pair': 'unsupported'},
           'You cannot pair a strap here. ', why),
-      element('p', {}, 'Instead:'),
+      element('p', {class: 'muted'}, 'Instead:'),
       element('ul', {class: 'pair-alternatives'},
           element('li', {}, 'open this page in Chrome or Edge on a computer or an Android phone;'),
           element('li', {}, 'pair the strap with the gateway\'s own Bluetooth adapter: ',
@@ -278,26 +278,24 @@ function renderPairing(section) {
   const tokenInput = element('input', {
     id: 'pair-token', name: 'device-token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: '',
   });
-  const pairButton = element('button', {type: 'submit', id: 'pair-button'}, 'Pair a strap');
-  const form = element('form', {id: 'pair-form', class: 'pair-form'},
-      element('label', {for: 'pair-token'}, 'Your device token'), tokenInput, pairButton);
+  const pairButton = element('button', {type: 'submit', id: 'pair-button', class: 'primary'}, 'Pair a strap');
+  const form = element('form', {id: 'pair-form', class: 'pair-form', autocomplete: 'off'},
+      element('label', {for: 'pair-token'}, 'Your device token'), tokenInput, element('div', {class: 'row'}, pairButton));
   const strapState = element('span', {'data-pair': 'strap'}, 'not paired');
   const gatewayState = element('span', {'data-pair': 'gateway'}, 'not connected');
   const battery = element('span', {'data-pair': 'battery'}, 'unknown');
   const heartRate = element('span', {'data-pair': 'heart-rate'}, '–');
   const relayed = element('span', {'data-pair': 'relayed'}, '0');
-  const status = element('dl', {class: 'pair-status', hidden: ''},
-      element('dt', {}, 'Strap'), element('dd', {}, strapState),
-      element('dt', {}, 'Gateway'), element('dd', {}, gatewayState),
-      element('dt', {}, 'Battery'), element('dd', {}, battery),
-      element('dt', {}, 'Heart rate'), element('dd', {}, heartRate),
-      element('dt', {}, 'Frames relayed'), element('dd', {}, relayed));
-  const unpairButton = element('button', {type: 'button', id: 'unpair-button', hidden: ''}, 'Stop relaying');
+  const entry = (term, value) => element('div', {}, element('dt', {}, term), element('dd', {}, value));
+  const status = element('dl', {class: 'signal pair-status', hidden: ''},
+      entry('Strap', strapState), entry('Gateway', gatewayState), entry('Strap battery', battery),
+      entry('Last reading', heartRate), entry('Frames relayed', relayed));
+  const unpairButton = element('button', {type: 'button', id: 'unpair-button', class: 'quiet', hidden: ''}, 'Stop relaying');
   const message = element('p', {class: 'pair-message', role: 'status', 'aria-live': 'polite', 'data-pair': 'message'});
   section.append(
-      element('p', {}, 'Your strap\'s heart rate goes to the gateway from this browser while this page stays open. ',
-          'The device token is the one configured for you; it stays in this tab.'),
-      form, message, status, unpairButton);
+      element('p', {class: 'muted small'}, 'Pair your heart-rate strap with this browser: it relays the strap to the ',
+          'gateway while this page stays open. Use the device token configured for you; it stays in this tab.'),
+      form, message, status, element('div', {class: 'row'}, unpairButton));
   tokenInput.value = sessionStorage.getItem(TOKEN_KEY) || '';
 
   let link = null;
@@ -375,10 +373,15 @@ function renderPairing(section) {
     say(why);
   };
   unpairButton.addEventListener('click', () => stop('Stopped. The strap is no longer relayed from this browser.'));
+  if (window.limbic) {
+    // Someone else may sign in on this browser next: their page must not relay this strap.
+    window.limbic.on('signed-out', () => stop('Signed out: the strap is no longer relayed from this browser.'));
+  }
 }
 
-const section = document.getElementById('strap-pairing');
+const section = document.getElementById('pair-strap');
 if (section) {
+  section.hidden = false;
   const reason = missingBluetooth();
   if (reason) {
     renderUnsupported(section, reason);

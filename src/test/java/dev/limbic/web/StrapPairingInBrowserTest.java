@@ -233,7 +233,7 @@ class StrapPairingInBrowserTest {
         driver.get("http://127.0.0.1:" + gateway.port() + "/responder/");
 
         Await.until(() -> assertThat(text("unsupported")).startsWith("You cannot pair a strap here."));
-        String section = driver.findElement(By.id("strap-pairing")).getText();
+        String section = driver.findElement(By.id("pair-strap")).getText();
         assertThat(section).contains("no Web Bluetooth").contains("Chrome or Edge").contains("limbic pair").contains("limbic edge");
         assertThat(driver.findElements(By.id("pair-button"))).isEmpty();
         screenshot("responder-pair-unsupported.png");
