@@ -165,6 +165,10 @@ class PrometheusEndToEndTest {
         stack.awaitValue("Prometheus scraping the rejection and the resolution", Duration.ofSeconds(15),
                 () -> stack.query("limbic_alert_requests_rejected_total{reason=\"unauthorized\"} and on() limbic_resolve_seconds_count > 0").size(),
                 found -> found > 0);
+        // The story's warning alert is held while alex is stressed; the hold-time panels have data once it is let go.
+        stack.awaitValue("the demo's held warning delivered", Duration.ofSeconds(75),
+                () -> stack.query("limbic_page_hold_seconds_count > 0").size(), found -> found > 0);
+        System.gc(); // the demo runs in this JVM: one collection for the GC panels, which a short run may not have
         Thread.sleep(2 * PrometheusStack.SCRAPE_INTERVAL.toMillis());
 
         List<String> keys = new ArrayList<>();
