@@ -1,6 +1,5 @@
 package dev.limbic.paging;
 
-import dev.limbic.config.CareConfig;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import dev.limbic.config.TeamConfig;
@@ -75,8 +74,7 @@ final class PagingMetrics {
     void paged(String responderId, Instant at) {
         LimbicConfig current = config.get();
         ZoneId zone = current.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
-        CareConfig care = current.care();
-        boolean night = care.isNight(at.atZone(zone).toLocalTime());
+        boolean night = current.care().settings().isNight(at.atZone(zone).toLocalTime());
         String team = current.teams().stream().filter(t -> t.members().contains(responderId)).map(TeamConfig::id)
                 .findFirst().orElse("none");
         counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->

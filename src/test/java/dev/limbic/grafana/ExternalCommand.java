@@ -33,6 +33,11 @@ record ExternalCommand(String program, String installedBy) {
 
     /** Runs the program with {@code args} in {@code dir}; returns its exit code and combined output. */
     Result run(Path dir, long timeoutSeconds, String... args) {
+        return run(dir, null, timeoutSeconds, args);
+    }
+
+    /** Runs the program with {@code args} in {@code dir}, reading {@code stdin} (none when null). */
+    Result run(Path dir, Path stdin, long timeoutSeconds, String... args) {
         List<String> command = new java.util.ArrayList<>();
         command.add(require().toString());
         command.addAll(List.of(args));
@@ -40,7 +45,12 @@ record ExternalCommand(String program, String installedBy) {
             Path log = Files.createTempFile("limbic-" + program, ".log");
             try {
                 Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
+                        .redirectOutput(log.toFile())
+                        .redirectInput(stdin == null ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(stdin.toFile()))
+                        .start();
+                if (stdin == null) {
+                    process.getOutputStream().close();
+                }
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                     return fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n"
@@ -60,7 +70,12 @@ record ExternalCommand(String program, String installedBy) {
 
     /** Runs the program and asserts it succeeded, showing its output when it did not; returns the output. */
     String succeed(Path dir, long timeoutSeconds, String... args) {
-        Result result = run(dir, timeoutSeconds, args);
+        return succeed(dir, null, timeoutSeconds, args);
+    }
+
+    /** Runs the program reading {@code stdin} and asserts it succeeded; returns the output. */
+    String succeed(Path dir, Path stdin, long timeoutSeconds, String... args) {
+        Result result = run(dir, stdin, timeoutSeconds, args);
         assertThat(result.exitCode()).as("%s failed:%n%s", result.command(), result.output()).isZero();
         return result.output();
     }
