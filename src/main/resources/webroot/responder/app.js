@@ -314,11 +314,9 @@
     if (problem) problem.textContent = '';
     button.disabled = true;
     try {
-      if (action === 'hand_over') {
-        await handOver(incident);
-      } else {
-        await api('/v1/incidents/' + incident.id + '/' + action, { method: 'POST', json: body || {} });
-      }
+      const path = action === 'hand_over' ? 'hand-over' : action;
+      const answer = await api('/v1/incidents/' + incident.id + '/' + path, { method: 'POST', json: body || {} });
+      if (answer && answer.message) notice(answer.message);
       announce(ACTION_LABELS[action] + ': incident ' + incident.id + ' done.');
       await refreshIncidents();
     } catch (e) {
@@ -327,30 +325,14 @@
     }
   }
 
-  /** Hands the incident over to the responder's partner over the live stream (the hand_over action). */
-  function handOver(incident) {
-    return liveAction({ action: 'hand_over', incident_id: String(incident.id) });
+  /** Shows a calm message above the pages (for example what a hand-over told the responder). */
+  function notice(text) {
+    const line = $('notice');
+    line.textContent = text;
+    line.hidden = false;
   }
 
   // ---- live stream -----------------------------------------------------------------------------------------
-
-  let requests = 0;
-  const pending = {};
-
-  function liveAction(fields) {
-    return new Promise((resolve, reject) => {
-      if (!socket || socket.readyState !== WebSocket.OPEN) {
-        reject(new Error('not connected; try again when the connection is back'));
-        return;
-      }
-      const id = 'r' + (++requests);
-      pending[id] = { resolve: resolve, reject: reject };
-      socket.send(JSON.stringify(Object.assign({ type: 'action', request_id: id }, fields)));
-      window.setTimeout(() => {
-        if (pending[id]) { delete pending[id]; reject(new Error('no answer from Limbic')); }
-      }, 10000);
-    });
-  }
 
   function startLive() {
     wanted = true;
@@ -410,7 +392,6 @@
     window.clearInterval(pingTimer);
     window.clearTimeout(pongTimer);
     document.body.dataset.live = 'lost';
-    Object.keys(pending).forEach((id) => { pending[id].reject(new Error('connection lost')); delete pending[id]; });
     if (!wanted) return;
     const delay = Math.min(RECONNECT_MAX_MS, reconnectDelay) * (0.8 + Math.random() * 0.4);
     reconnectDelay = Math.min(RECONNECT_MAX_MS, reconnectDelay * 2);
@@ -457,15 +438,6 @@
         socket.send(JSON.stringify({ type: 'received', notification_id: notification.id }));
       }
       onNotification(notification);
-    } else if (message.type === 'action_result') {
-      const waiting = pending[message.request_id];
-      if (waiting) {
-        delete pending[message.request_id];
-        if (message.ok) waiting.resolve(message); else waiting.reject(new Error(message.error || 'refused'));
-      }
-    } else if (message.type === 'error' && message.request_id && pending[message.request_id]) {
-      pending[message.request_id].reject(new Error(message.error));
-      delete pending[message.request_id];
     }
   }
 

@@ -39,7 +39,9 @@ final class GatewayVerticle extends VerticleBase {
         router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);
         services.paging().ifPresent(paging -> paging.mount(router,
-                new StressSignals(services.config(), services.monitor(), services.clock())));
+                new StressSignals(services.config(), services.monitor(), services.clock(),
+                        responder -> services.pairings().source().map(source -> source.batteryPercent(responder))
+                                .orElse(java.util.OptionalInt.empty()))));
         new ResponderPageAssets(vertx).mount(router);
         new PairingRoutes(services.config(), services.pairings(), services.clock()).mount(router);
         router.get("/metrics").handler(services.registry().scrapeHandler());

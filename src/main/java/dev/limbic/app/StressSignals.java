@@ -9,11 +9,14 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Each responder's own signal from the stress monitor, for their responder page: smoothed heart rate, stress state,
- * and whether their sensor is sending (a valid reading within {@value #CONNECTED_WITHIN_MILLIS} ms). Only for
- * responders who opted in to heart-rate monitoring. Battery is not reported by the network ingest, so it is null.
+ * whether their sensor is sending (a valid reading within {@value #CONNECTED_WITHIN_MILLIS} ms) and, for a strap
+ * linked over the gateway's Bluetooth, its battery level (the network ingest carries none: null). Only for
+ * responders who opted in to heart-rate monitoring.
  */
 final class StressSignals implements ResponderSignals {
     static final long CONNECTED_WITHIN_MILLIS = 5_000;
@@ -21,14 +24,21 @@ final class StressSignals implements ResponderSignals {
     private final LimbicConfig config;
     private final StressMonitor monitor;
     private final Clock clock;
+    private final Function<String, OptionalInt> battery;
 
-    StressSignals(LimbicConfig config, StressMonitor monitor, Clock clock) {
+    StressSignals(LimbicConfig config, StressMonitor monitor, Clock clock, Function<String, OptionalInt> battery) {
         this.config = config;
         this.monitor = monitor;
         this.clock = clock;
+        this.battery = battery;
     }
 
     private record Reading(double bpm, String state, long lastReadingMillis) {
+    }
+
+    private Integer batteryOf(String responderId) {
+        OptionalInt percent = battery.apply(responderId);
+        return percent.isPresent() ? percent.getAsInt() : null;
     }
 
     @Override
@@ -45,7 +55,7 @@ final class StressSignals implements ResponderSignals {
         JsonObject sensor = new JsonObject()
                 .put("connected", seen && ageMillis <= CONNECTED_WITHIN_MILLIS)
                 .put("last_reading_seconds_ago", seen ? ageMillis / 1000 : null)
-                .put("battery_percent", null);
+                .put("battery_percent", batteryOf(responderId));
         return new JsonObject().put("monitoring", true)
                 .put("heart_rate_bpm", reading != null && !Double.isNaN(reading.bpm()) ? Math.round(reading.bpm()) : null)
                 .put("state", reading == null ? "unknown" : reading.state())
