@@ -114,8 +114,8 @@ public final class Paging {
         StressEpisodes episodes = new StressEpisodes(careSettings, handoff);
         EscalationEngine engine = new EscalationEngine(careSettings.engineMaxHold(), new CareAdvisor(episodes));
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
-                monitor, escalations.incidents(), dispatcher, new CareMetrics(registry, this::config), this::config,
-                clock);
+                monitor, escalations.incidents(), escalations.stressEpisodes(), dispatcher,
+                new CareMetrics(registry, this::config), this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
                 this::config, engine, dispatcher, metrics, care, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
@@ -164,8 +164,7 @@ public final class Paging {
             built.warmUp(config);
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
-            paging.care.start(paging.runtime);
-            return paging.runtime.start().map(paging)
+            return paging.care.start(paging.runtime).compose(careStarted -> paging.runtime.start()).map(paging)
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
         }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
     }
