@@ -78,6 +78,11 @@ import java.util.function.Supplier;
 final class CareRuntime implements StressListener, EscalationRuntime.DecisionListener {
     private static final Logger LOG = LoggerFactory.getLogger(CareRuntime.class);
     static final long SWEEP_MILLIS = 200;
+    /**
+     * How often pending page judgements look for a new second of heart rate: often enough that a reaction is acted on
+     * within milliseconds of the sample that completes it. Runs only while judgements are pending.
+     */
+    static final long JUDGE_MILLIS = 10;
     private static final String ACTOR = "limbic";
     /** Why stored episodes left open are closed at start. */
     static final String RESTARTED = "Limbic restarted; the stress-aware rules start afresh";
@@ -102,6 +107,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     /** The responders each incident holds something for (the reverse of {@link #holding}). */
     private final Map<Long, Set<String>> heldFor = new HashMap<>();
     private long sweepTimer = -1;
+    private long judgeTimer = -1;
     /** The last write to the episode store; the next one follows it. */
     private Future<?> episodeWrites = Future.succeededFuture();
     private volatile boolean closed;
@@ -164,6 +170,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
                 vertx.cancelTimer(sweepTimer);
                 sweepTimer = -1;
             }
+            stopJudging();
         });
     }
 
@@ -257,6 +264,21 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         long pageAt = at.toEpochMilli();
         judgements.add(new Judgement(responder, incidentId, pageAt, baseline == null ? Double.NaN : baseline,
                 analyzer.dueAtMillis(pageAt)));
+        if (judgeTimer < 0 && !closed) {
+            judgeTimer = vertx.setPeriodic(JUDGE_MILLIS, id -> {
+                judge(clock.instant());
+                if (judgements.isEmpty()) {
+                    stopJudging();
+                }
+            });
+        }
+    }
+
+    private void stopJudging() {
+        if (judgeTimer >= 0) {
+            vertx.cancelTimer(judgeTimer);
+            judgeTimer = -1;
+        }
     }
 
     /**
@@ -296,7 +318,6 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
 
     private void sweep() {
         Instant now = clock.instant();
-        judge(now);
         Optional<Instant> wake = episodes.wakeAt();
         if (wake.isPresent() && !now.isBefore(wake.get())) {
             perform(episodes.tick(now));
