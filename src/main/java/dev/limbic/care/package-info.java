@@ -14,15 +14,14 @@
  *       reroutes non-critical night pages.</li>
  * </ul>
  *
- * <p>Wiring (the app): take {@link dev.limbic.care.CareSettings} from the configuration ({@code care().settings()}); build one
- * {@code StressEpisodes} (with a {@code PartnerHandoff} over the responders' partners), a {@code CareAdvisor} over it,
- * and the engine as {@code new EscalationEngine(settings.engineMaxHold(), advisor)}. Then feed {@code StressEpisodes}
- * and {@code LoadLedger}: every {@code StressTransition} of opted-in responders ({@code StressMonitor} listener),
- * every page issued ({@code onPaged}), the page reaction once judged ({@code PageReactionAnalyzer} over the
- * responder's {@code HeartRateHistory}, at its {@code dueAtMillis} or earlier), every resolve and hand-over; call
- * {@code tick} at {@code wakeAt()}. Perform each {@link dev.limbic.care.CareOutcome}: its notes go on the incidents'
- * timelines, its actions become {@code Notification.breathingPrompt}, {@code groundingPrompt} and
- * {@code partnerJoin} (plus an {@code info} with the responder's text), and every incident holding pages or a timer
- * for a responder in {@code holdsLifted} is evaluated at once. Timeline texts never carry heart rate.
+ * <p>In the running gateway ({@code dev.limbic.paging.CareRuntime}), the escalation engine is built with a
+ * {@code CareAdvisor} over one {@code StressEpisodes} and {@link dev.limbic.care.CareSettings#engineMaxHold()}.
+ * The episodes hear every stress transition of opted-in responders, every page issued and every resolve or
+ * hand-over once committed, and each page's reaction as soon as {@code PageReactionAnalyzer} finds one in the
+ * responder's in-memory heart-rate history (or once its window has passed); {@code tick} runs at {@code wakeAt()}.
+ * Each {@link dev.limbic.care.CareOutcome} is performed at once: its notes go on the incidents' timelines, its
+ * actions become notifications through {@link dev.limbic.care.CareNotifications}, episodes are stored without heart
+ * rate, and incidents holding pages or a timer for a responder in {@code holdsLifted} are evaluated again. Timeline
+ * texts never carry heart rate.
  */
 package dev.limbic.care;

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code limbic bench}: load generators that measure Limbic against a bare baseline. */
 @Command(name = "bench",
         description = "Measure ingest speed: the gateway against a bare Vert.x WebSocket sink.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Intake.class, BenchCommand.Sink.class,
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Intake.class, BenchCommand.Care.class,
+                BenchCommand.Sink.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -184,6 +185,37 @@ final class BenchCommand implements Runnable {
             }
             new IntakeBench(new IntakeBench.Settings(java.time.Duration.ofSeconds(seconds), connections,
                     alertsPerRequest, parsed, probesPerSecond), spec.commandLine().getOut()).run();
+            return 0;
+        }
+    }
+
+    /** {@code limbic bench care}: decisive heart-rate sample to breathing prompt, under fleet load. */
+    @Command(name = "care", mixinStandardHelpOptions = true,
+            description = "Run the gateway (child process) under a fleet of 1 Hz device streams, page a few probe "
+                    + "responders, make their heart rate climb from 70 to 132 bpm, and print how long each breathing "
+                    + "prompt took from the decisive sample to the probe's live channel (p50, p99, max). About 4 minutes.")
+    static final class Care implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--streams", defaultValue = "10000", paramLabel = "N",
+                description = "Device streams in all, probes included, at most 10000. Default: ${DEFAULT-VALUE}.")
+        int streams;
+
+        @Option(names = "--probes", defaultValue = "100", paramLabel = "N",
+                description = "Responders paged whose heart rate climbs. Default: ${DEFAULT-VALUE}.")
+        int probes;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.limbic.bench.CareBench bench;
+            try {
+                bench = new dev.limbic.bench.CareBench(streams, probes, spec.commandLine().getErr(),
+                        spec.commandLine().getOut());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+            }
+            bench.run();
             return 0;
         }
     }

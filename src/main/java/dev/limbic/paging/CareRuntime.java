@@ -23,9 +23,11 @@ import dev.limbic.escalation.HeldPage;
 import dev.limbic.escalation.HoldAdvisor;
 import dev.limbic.escalation.IncidentStatus;
 import dev.limbic.escalation.PageRecord;
+import dev.limbic.escalation.TimelineKind;
 import dev.limbic.notify.NotificationDispatcher;
 import dev.limbic.notify.NotificationJson;
 import dev.limbic.store.IncidentStore;
+import dev.limbic.store.StressEpisodeStore;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressDetector;
 import dev.limbic.stress.StressListener;
@@ -76,7 +78,14 @@ import java.util.function.Supplier;
 final class CareRuntime implements StressListener, EscalationRuntime.DecisionListener {
     private static final Logger LOG = LoggerFactory.getLogger(CareRuntime.class);
     static final long SWEEP_MILLIS = 200;
+    /**
+     * How often pending page judgements look for a new second of heart rate: often enough that a reaction is acted on
+     * within milliseconds of the sample that completes it. Runs only while judgements are pending.
+     */
+    static final long JUDGE_MILLIS = 10;
     private static final String ACTOR = "limbic";
+    /** Why stored episodes left open are closed at start. */
+    static final String RESTARTED = "Limbic restarted; the stress-aware rules start afresh";
 
     private final Vertx vertx;
     private final StressEpisodes episodes;
@@ -84,6 +93,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     private final PageReactionAnalyzer analyzer;
     private final StressMonitor monitor;
     private final IncidentStore incidents;
+    private final StressEpisodeStore stored;
     private final NotificationDispatcher dispatcher;
     private final CareMetrics metrics;
     private final Supplier<LimbicConfig> config;
@@ -97,6 +107,9 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     /** The responders each incident holds something for (the reverse of {@link #holding}). */
     private final Map<Long, Set<String>> heldFor = new HashMap<>();
     private long sweepTimer = -1;
+    private long judgeTimer = -1;
+    /** The last write to the episode store; the next one follows it. */
+    private Future<?> episodeWrites = Future.succeededFuture();
     private volatile boolean closed;
 
     /** A page whose heart-rate reaction is still to be judged. */
@@ -119,13 +132,14 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
 
     CareRuntime(Vertx vertx, StressEpisodes episodes, PartnerHandoff handoff,
                 PageReactionAnalyzer analyzer, StressMonitor monitor, IncidentStore incidents,
-                NotificationDispatcher dispatcher, CareMetrics metrics, Supplier<LimbicConfig> config, Clock clock) {
+                StressEpisodeStore stored, NotificationDispatcher dispatcher, CareMetrics metrics, Supplier<LimbicConfig> config, Clock clock) {
         this.vertx = vertx;
         this.episodes = episodes;
         this.handoff = handoff;
         this.analyzer = analyzer;
         this.monitor = monitor;
         this.incidents = incidents;
+        this.stored = stored;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.config = config;
@@ -134,13 +148,19 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
 
     /**
      * Starts listening to stress transitions and judging pages, on {@code escalations}' context; incidents there are
-     * woken when holds are lifted.
+     * woken when holds are lifted. Stored episodes left open by the last run are closed first: the rules' state did
+     * not survive it.
      */
-    void start(EscalationRuntime escalations) {
+    Future<Void> start(EscalationRuntime escalations) {
         runtime = escalations;
         context = escalations.context();
-        onContext(() -> sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep()));
-        monitor.addListener(this);
+        return stored.closeAllOpen(clock.instant(), RESTARTED).onSuccess(closed -> {
+            if (closed > 0) {
+                LOG.info("Closed {} stress episodes left open by the last run", closed);
+            }
+            onContext(() -> sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep()));
+            monitor.addListener(this);
+        }).mapEmpty();
     }
 
     void close() {
@@ -150,6 +170,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
                 vertx.cancelTimer(sweepTimer);
                 sweepTimer = -1;
             }
+            stopJudging();
         });
     }
 
@@ -190,7 +211,13 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         if (closed || !optedIn(responderId)) {
             return;
         }
-        onContext(() -> perform(episodes.onTransition(responderId, transition)));
+        onContext(() -> {
+            perform(episodes.onTransition(responderId, transition));
+            if (transition.to().isStressed() && episodes.openEpisode(responderId).isPresent()) {
+                keep("the peak of " + responderId + "'s stress episode",
+                        () -> stored.raisePeak(responderId, transition.to()));
+            }
+        });
     }
 
     /**
@@ -237,6 +264,21 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         long pageAt = at.toEpochMilli();
         judgements.add(new Judgement(responder, incidentId, pageAt, baseline == null ? Double.NaN : baseline,
                 analyzer.dueAtMillis(pageAt)));
+        if (judgeTimer < 0 && !closed) {
+            judgeTimer = vertx.setPeriodic(JUDGE_MILLIS, id -> {
+                judge(clock.instant());
+                if (judgements.isEmpty()) {
+                    stopJudging();
+                }
+            });
+        }
+    }
+
+    private void stopJudging() {
+        if (judgeTimer >= 0) {
+            vertx.cancelTimer(judgeTimer);
+            judgeTimer = -1;
+        }
     }
 
     /**
@@ -276,7 +318,6 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
 
     private void sweep() {
         Instant now = clock.instant();
-        judge(now);
         Optional<Instant> wake = episodes.wakeAt();
         if (wake.isPresent() && !now.isBefore(wake.get())) {
             perform(episodes.tick(now));
@@ -326,6 +367,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
                     note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
             incidents.appendTimeline(id.get(), entry).onFailure(failure -> LOG.warn(
                     "could not write '{}' on incident {}'s timeline: {}", entry.text(), id.get(), failure.toString()));
+            store(note);
         }
         Instant now = clock.instant();
         for (CareAction action : outcome.actions()) {
@@ -344,6 +386,27 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
                 runtime.wake(incidentId);
             }
         }
+    }
+
+    /** Keeps an episode that opened or closed (derived facts only: never heart rate). */
+    private void store(IncidentNote note) {
+        TimelineKind kind = note.entry().kind();
+        String responder = note.entry().fields().get("responder");
+        String key = note.entry().fields().get("episode");
+        if (kind == TimelineKind.STRESS_EPISODE_OPENED && responder != null) {
+            episodes.openEpisode(responder).filter(e -> e.id().equals(key)).ifPresent(episode -> {
+                StressState state = episodes.state(responder);
+                keep("stress episode " + key, () -> stored.open(episode, state, note.entry().text()));
+            });
+        } else if (kind == TimelineKind.STRESS_EPISODE_CLOSED && key != null) {
+            keep("the end of stress episode " + key, () -> stored.close(key, note.entry().at(), note.entry().text()));
+        }
+    }
+
+    /** Writes to the episode store one after another, in the order the rules decided them. */
+    private void keep(String what, Supplier<Future<?>> write) {
+        episodeWrites = episodeWrites.transform(previous -> write.get()).onFailure(failure ->
+                LOG.warn("could not store {}: {}", what, failure.toString()));
     }
 
     /** The incident's severity for a partner's call (as urgent as the incident); prompts need none. */

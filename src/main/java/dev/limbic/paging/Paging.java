@@ -138,8 +138,8 @@ public final class Paging {
         this.load = new LoadTracking(registry, this::config, clock);
         monitor.addListener(load.stressListener());
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
-                monitor, escalations.incidents(), dispatcher, new CareMetrics(registry, this::config), this::config,
-                clock);
+                monitor, escalations.incidents(), escalations.stressEpisodes(), dispatcher,
+                new CareMetrics(registry, this::config), this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
                 this::config, engine, dispatcher, metrics, care, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
@@ -194,8 +194,8 @@ public final class Paging {
             built.warmUp(config);
             return built;
         }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
-            paging.care.start(paging.runtime);
-            return paging.load.restore(paging.escalations.notifications())
+            return paging.care.start(paging.runtime)
+                    .compose(careStarted -> paging.load.restore(paging.escalations.notifications()))
                     .compose(restored -> paging.runtime.start()).map(paging)
                     .onSuccess(started -> started.retention.start())
                     .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));

@@ -1,6 +1,7 @@
 package dev.limbic.paging;
 
 import dev.limbic.app.Gateway;
+import dev.limbic.care.StressEpisode;
 import dev.limbic.config.ConfigLoader;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.heartrate.HeartRateMeasurement;
@@ -159,6 +160,7 @@ class CareStoryEndToEndTest {
         assertThat(Duration.between(decisive, Instant.parse(prompt.getString("created_at"))))
                 .as("the prompt within a second of the decisive sample").isLessThanOrEqualTo(Duration.ofSeconds(1));
         Instant breathingUntil = decisive.plus(Duration.ofMinutes(1));
+        Instant decisiveAt = decisive;
         assertThat(pagedAt.plus(STEP)).as("the test's timing: alex's timer falls due while he breathes")
                 .isBetween(decisive, breathingUntil);
 
@@ -218,6 +220,17 @@ class CareStoryEndToEndTest {
                         .noneMatch(text -> text.contains("bpm"));
             }
         });
+
+        // The episode is kept (derived facts, no heart rate), still open: alex is still under acute stress.
+        Await.until(() -> assertThat(Await.result(gateway.paging().orElseThrow().database().stressEpisodes()
+                .forIncident(checkout))).singleElement().satisfies(episode -> {
+                    assertThat(episode.responder()).isEqualTo("alex");
+                    assertThat(episode.cause()).isEqualTo(StressEpisode.Cause.PAGE_REACTION);
+                    assertThat(episode.peakState()).isEqualTo(StressState.ACUTE);
+                    assertThat(episode.reason()).isEqualTo("A stress episode opened for alex (a reaction to the page)");
+                    assertThat(episode.openedAt()).isEqualTo(decisiveAt);
+                    assertThat(episode.closedAt()).isEmpty();
+                }));
 
         // The metrics count the episode, the prompt, the hold and the handoff.
         assertThat(http.metric("limbic_stress_episodes_total{responder=\"alex\",team=\"sre\",verdict=\"REACTION\"}"))
