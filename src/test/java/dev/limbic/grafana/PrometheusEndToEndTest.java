@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -85,19 +86,19 @@ class PrometheusEndToEndTest {
     private PrometheusStack stack;
     private Instant began;
 
+    /** @param dir the programs' configs, data and logs (the logs are shown in failure messages) */
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         began = Instant.now();
-        Path dir = Files.createTempDirectory("limbic-prometheus-e2e-");
         stack = PrometheusStack.start(dir, SPEED);
-        System.out.printf("PrometheusEndToEndTest: demo, Alertmanager and Prometheus up in %.1f s (in %s)%n",
-                Duration.between(began, Instant.now()).toMillis() / 1000.0, dir);
+        System.out.printf("PrometheusEndToEndTest: demo, Alertmanager and Prometheus up in %.1f s%n",
+                Duration.between(began, Instant.now()).toMillis() / 1000.0);
     }
 
     @AfterAll
     void stop() throws Exception {
         if (stack != null) {
-            stack.close();
+            stack.stop();
         }
         System.out.printf("PrometheusEndToEndTest: %.1f s in all%n", Duration.between(began, Instant.now()).toMillis() / 1000.0);
     }
