@@ -97,7 +97,7 @@ public final class Gateway {
         monitor.addListener(new TransitionLog(clock));
         Future<Optional<Paging>> paging = config.integrations().isEmpty()
                 ? Future.succeededFuture(Optional.empty())
-                : Paging.start(vertx, config, clock, registry.registry()).map(Optional::of);
+                : Paging.start(vertx, config, clock, registry.registry(), monitor).map(Optional::of);
 
         Promise<Gateway> started = Promise.promise();
         paging.compose(pager -> {

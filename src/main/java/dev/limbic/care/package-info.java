@@ -14,7 +14,7 @@
  *       reroutes non-critical night pages.</li>
  * </ul>
  *
- * <p>Wiring (the app): map {@code CareConfig} onto {@link dev.limbic.care.CareSettings}; build one
+ * <p>Wiring (the app): take {@link dev.limbic.care.CareSettings} from the configuration ({@code care().settings()}); build one
  * {@code StressEpisodes} (with a {@code PartnerHandoff} over the responders' partners), a {@code CareAdvisor} over it,
  * and the engine as {@code new EscalationEngine(settings.engineMaxHold(), advisor)}. Then feed {@code StressEpisodes}
  * and {@code LoadLedger}: every {@code StressTransition} of opted-in responders ({@code StressMonitor} listener),

@@ -1,27 +1,33 @@
 package dev.limbic.config;
 
+import dev.limbic.care.CareSettings;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.OptionalInt;
 
 /**
  * Reads {@code care}: {@code breathing_cycles}, {@code hold_max}, {@code defer_max}, {@code partner_after_acute},
- * {@code partner_after_open_incidents}, {@code fatigue.night_pages_per_week}, {@code night.start}/{@code night.end}
- * and {@code episode_retention}, each defaulting to {@link CareConfig#defaults()}.
+ * {@code partner_after_open_incidents}, {@code fatigue.night_pages_per_week}, {@code night.start}/{@code night.end},
+ * {@code unknown_gap} (into {@link CareSettings}) and {@code episode_retention}, each defaulting to
+ * {@link CareConfig#defaults()}. Every bound {@link CareSettings} checks is checked here first, so a problem is
+ * reported against its key.
  */
 final class CareSection {
     private static final Duration MAX_HOLD = Duration.ofMinutes(10);
     private static final Duration MAX_DEFER = Duration.ofHours(1);
+    private static final Duration MAX_UNKNOWN_GAP = Duration.ofHours(1);
 
     private CareSection() {
     }
 
     static CareConfig read(YamlObject root) {
-        CareConfig d = CareConfig.defaults();
+        CareSettings d = CareSettings.defaults();
         return root.object("care").map(c -> {
             int cycles = c.integer("breathing_cycles", d.breathingCycles(), 1, 10);
-            Duration holdMax = bounded(c, "hold_max", d.holdMax(), CareConfig.breathingWindow(cycles), MAX_HOLD,
-                    "at least the breathing window (" + Durations.format(CareConfig.breathingWindow(cycles)) + " for "
+            Duration window = CareSettings.BREATHING_CYCLE.multipliedBy(cycles);
+            Duration holdMax = bounded(c, "hold_max", d.holdMax(), window, MAX_HOLD,
+                    "at least the breathing window (" + Durations.format(window) + " for "
                             + cycles + (cycles == 1 ? " cycle" : " cycles") + ")");
             Duration deferMax = bounded(c, "defer_max", d.deferMax(), Duration.ZERO, MAX_DEFER, "0s (never defer) or more");
             Duration partnerAfter = bounded(c, "partner_after_acute", d.partnerAfterAcute(), Duration.ofSeconds(1),
@@ -46,12 +52,14 @@ final class CareSection {
                 }
                 n.rejectUnknownKeys();
             });
-            Duration retention = bounded(c, "episode_retention", d.episodeRetention(), Duration.ofDays(1),
-                    Duration.ofDays(3650), "at least 1d");
+            Duration unknownGap = bounded(c, "unknown_gap", d.unknownGap(), Duration.ZERO, MAX_UNKNOWN_GAP,
+                    "0s or more");
+            Duration retention = bounded(c, "episode_retention", CareConfig.DEFAULT_EPISODE_RETENTION,
+                    Duration.ofDays(1), Duration.ofDays(3650), "at least 1d");
             c.rejectUnknownKeys();
-            return new CareConfig(cycles, holdMax, deferMax, partnerAfter, partnerIncidents, nightPages, night[0], night[1],
-                    retention);
-        }).orElse(d);
+            return new CareConfig(new CareSettings(cycles, holdMax, deferMax, partnerAfter, partnerIncidents,
+                    nightPages, night[0], night[1], unknownGap), retention);
+        }).orElseGet(CareConfig::defaults);
     }
 
     private static Duration bounded(YamlObject c, String key, Duration fallback, Duration min, Duration max, String minText) {

@@ -73,6 +73,7 @@ public final class EscalationRuntime {
     private final EscalationEngine engine;
     private final NotificationDispatcher dispatcher;
     private final PagingMetrics metrics;
+    private final DecisionListener decisions;
     private final Clock clock;
     private final Map<Long, Future<?>> tails = new HashMap<>();
     private final Map<Long, Instant> wakeAt = new HashMap<>();
@@ -91,6 +92,16 @@ public final class EscalationRuntime {
         }
     }
 
+    /** Hears every decision once it is committed, on the runtime's context (the stress-aware rules follow pages). */
+    interface DecisionListener {
+        /**
+         * Incident {@code incidentId} went from {@code before} to {@code after} at {@code now}, performing
+         * {@code actions}; {@code command} is the one a person gave, if any.
+         */
+        void decided(long incidentId, EscalationProgress before, EscalationProgress after,
+                     List<EscalationAction> actions, Optional<EscalationCommand> command, Instant now);
+    }
+
     private record Due(Instant at, long incidentId) implements Comparable<Due> {
         @Override
         public int compareTo(Due other) {
@@ -101,7 +112,7 @@ public final class EscalationRuntime {
 
     EscalationRuntime(Vertx vertx, EscalationLedger ledger, IncidentStore incidents, NotificationStore notifications,
                       Supplier<LimbicConfig> config, EscalationEngine engine, NotificationDispatcher dispatcher,
-                      PagingMetrics metrics, Clock clock) {
+                      PagingMetrics metrics, DecisionListener decisions, Clock clock) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ledger = ledger;
@@ -111,6 +122,7 @@ public final class EscalationRuntime {
         this.engine = engine;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -148,6 +160,11 @@ public final class EscalationRuntime {
             done.complete();
         });
         return done.future();
+    }
+
+    /** The context all of the runtime's state lives on. */
+    Context context() {
+        return context;
     }
 
     /** Evaluates incident {@code incidentId} now (a new incident, or one the intake changed). */
@@ -259,7 +276,7 @@ public final class EscalationRuntime {
                     }
                     return decide(incidentId, command, attempt + 1);
                 }
-                afterCommit(incident, before, after, steps, saved.get(), now);
+                afterCommit(incident, before, after, steps, command, saved.get(), now);
                 return Future.succeededFuture(CommandResult.applied());
             });
         });
@@ -280,7 +297,7 @@ public final class EscalationRuntime {
     }
 
     private void afterCommit(Incident incident, EscalationProgress before, EscalationProgress after, Steps steps,
-                             List<NotificationRecord> records, Instant now) {
+                             Optional<EscalationCommand> command, List<NotificationRecord> records, Instant now) {
         boolean wasQuiet = before.status() == IncidentStatus.ACKNOWLEDGED || before.status() == IncidentStatus.SNOOZED;
         boolean isQuiet = after.status() == IncidentStatus.ACKNOWLEDGED || after.status() == IncidentStatus.SNOOZED;
         if (isQuiet && !wasQuiet && incident.acknowledgedAt().isEmpty()) {
@@ -303,6 +320,7 @@ public final class EscalationRuntime {
                         notify.text(), now));
             }
         }
+        decisions.decided(incident.id(), before, after, steps.actions, command, now);
         arm(incident.id(), after.wakeAt());
     }
 

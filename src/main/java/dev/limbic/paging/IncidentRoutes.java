@@ -1,5 +1,6 @@
 package dev.limbic.paging;
 
+import dev.limbic.care.HandOver;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import dev.limbic.config.SecretDigest;
@@ -39,7 +40,10 @@ import java.util.function.Supplier;
  *       and where its escalation stands;</li>
  *   <li>{@code POST /v1/incidents/{id}/acknowledge}, {@code /resolve}, {@code /escalate},
  *       {@code /snooze} with {@code {"minutes": N}} (1 to 1440), {@code /reassign} with
- *       {@code {"responder": "id"}}: answered 200 with the incident once the decision is committed.</li>
+ *       {@code {"responder": "id"}}: answered 200 with the incident once the decision is committed;</li>
+ *   <li>{@code POST /v1/incidents/{id}/hand-over}, optionally with {@code {"to": "id"}} (their partner when absent):
+ *       the responder hands the incident over with one action; the new holder is paged, both are told in supportive
+ *       words, and the answer carries what the responder is told as {@code message}.</li>
  * </ul>
  * Errors: 401 without a valid token, 404 unknown incident, 400 a bad parameter or body (naming the field), 409 a
  * command that does not apply (for example acknowledging a resolved incident).
@@ -55,14 +59,16 @@ final class IncidentRoutes {
     private final IncidentStore incidents;
     private final NotificationStore notifications;
     private final EscalationRuntime runtime;
+    private final CareRuntime care;
     private final Clock clock;
 
     IncidentRoutes(Supplier<LimbicConfig> config, IncidentStore incidents, NotificationStore notifications,
-                   EscalationRuntime runtime, Clock clock) {
+                   EscalationRuntime runtime, CareRuntime care, Clock clock) {
         this.config = config;
         this.incidents = incidents;
         this.notifications = notifications;
         this.runtime = runtime;
+        this.care = care;
         this.clock = clock;
     }
 
@@ -173,6 +179,7 @@ final class IncidentRoutes {
             body = new JsonObject();
         }
         EscalationCommand command;
+        Optional<HandOver> handOver = Optional.empty();
         switch (action) {
             case "acknowledge" -> command = new EscalationCommand.Acknowledge(by);
             case "resolve" -> command = new EscalationCommand.Resolve(by);
@@ -194,17 +201,38 @@ final class IncidentRoutes {
                 }
                 command = new EscalationCommand.Reassign(by, to);
             }
+            case "hand-over" -> {
+                Object to = body.getValue("to");
+                if (to != null && (!(to instanceof String name) || config.get().responder(name).isEmpty())) {
+                    error(ctx, 400, "to: must name a configured responder");
+                    return;
+                }
+                handOver = care.handOverOf(id.get(), by, Optional.ofNullable((String) to));
+                if (handOver.isEmpty()) {
+                    error(ctx, 400, "to: name a configured responder to hand over to (" + by + " has no partner)");
+                    return;
+                }
+                command = handOver.get().command();
+            }
             default -> {
-                error(ctx, 404, "action: '" + action + "' is not acknowledge, resolve, escalate, snooze or reassign");
+                error(ctx, 404, "action: '" + action
+                        + "' is not acknowledge, resolve, escalate, snooze, reassign or hand-over");
                 return;
             }
         }
-        runtime.command(id.get(), command).compose(result -> switch (result.kind()) {
+        Optional<String> message = handOver.map(HandOver::textForPreviousHolder);
+        Future<EscalationRuntime.CommandResult> done = handOver.isPresent()
+                ? care.handOver(id.get(), handOver.get()) : runtime.command(id.get(), command);
+        done.compose(result -> switch (result.kind()) {
             case NOT_FOUND -> Future.succeededFuture(Optional.of(error(404, "id: no incident " + id.get()
                     + " with an escalation")));
             case REFUSED -> Future.succeededFuture(Optional.of(error(409, result.detail())));
             case APPLIED -> incidents.find(id.get()).map(found -> Optional.<JsonObject>empty()
-                    .or(() -> found.map(incident -> new JsonObject().put("incident", json(incident)))));
+                    .or(() -> found.map(incident -> {
+                        JsonObject answer = new JsonObject().put("incident", json(incident));
+                        message.ifPresent(text -> answer.put("message", text));
+                        return answer;
+                    })));
         }).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());

@@ -1,6 +1,13 @@
 package dev.limbic.paging;
 
 import dev.limbic.alert.AlertEvent;
+import dev.limbic.care.CareAdvisor;
+import dev.limbic.care.CareSettings;
+import dev.limbic.care.HandOver;
+import dev.limbic.care.PageReactionAnalyzer;
+import dev.limbic.care.PageReactionThresholds;
+import dev.limbic.care.PartnerHandoff;
+import dev.limbic.care.StressEpisodes;
 import dev.limbic.config.ChannelConfig;
 import dev.limbic.config.IntegrationConfig;
 import dev.limbic.config.LimbicConfig;
@@ -29,6 +36,7 @@ import dev.limbic.store.DatabaseSettings;
 import dev.limbic.store.DurableAlertIntake;
 import dev.limbic.store.EscalationLedger;
 import dev.limbic.store.TimelineEntry;
+import dev.limbic.stress.StressMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -70,6 +78,7 @@ public final class Paging {
     private final ResponderLiveStream liveStream;
     private final DurableAlertIntake intake;
     private final EscalationRuntime runtime;
+    private final CareRuntime care;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
 
@@ -81,7 +90,8 @@ public final class Paging {
                             Map<String, String> liveTokenHashes, Function<AlertEvent, String> policyFor) {
     }
 
-    private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database) {
+    private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database,
+                   StressMonitor monitor) {
         this.clock = clock;
         this.registry = registry;
         this.database = database;
@@ -98,9 +108,16 @@ public final class Paging {
                 responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
-        EscalationEngine engine = EscalationEngine.plain();
+        CareSettings careSettings = config.care().settings();
+        PartnerHandoff handoff = new PartnerHandoff(careSettings,
+                responder -> config().responder(responder).flatMap(ResponderConfig::partner));
+        StressEpisodes episodes = new StressEpisodes(careSettings, handoff);
+        EscalationEngine engine = new EscalationEngine(careSettings.engineMaxHold(), new CareAdvisor(episodes));
+        this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
+                monitor, escalations.incidents(), dispatcher, new CareMetrics(registry, this::config), this::config,
+                clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
-                this::config, engine, dispatcher, metrics, clock);
+                this::config, engine, dispatcher, metrics, care, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);
@@ -134,20 +151,23 @@ public final class Paging {
 
     /**
      * Opens the database (starting the embedded server when no URL is configured, on a worker thread), then
-     * resumes every unfinished escalation and undelivered page.
+     * resumes every unfinished escalation and undelivered page. The stress-aware rules follow {@code monitor}'s
+     * transitions of opted-in responders.
      */
-    public static Future<Paging> start(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry) {
+    public static Future<Paging> start(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry,
+                                       StressMonitor monitor) {
         DatabaseSettings settings = new DatabaseSettings(config.database().url().map(Object::toString),
                 config.dataDir(), 0, Math.max(4, config.database().poolSize()));
         return Database.open(vertx, settings).compose(database -> vertx.executeBlocking(() -> {
             // On a worker: the first use of the channels, the intake and the SQL client loads many classes.
-            Paging built = new Paging(vertx, config, clock, registry, database);
+            Paging built = new Paging(vertx, config, clock, registry, database, monitor);
             built.warmUp();
             return built;
-        }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging ->
-            paging.runtime.start().map(paging)
-                    .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure))))
-                .onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
+        }, false).recover(failure -> database.close().transform(closed -> Future.failedFuture(failure)))).compose(paging -> {
+            paging.care.start(paging.runtime);
+            return paging.runtime.start().map(paging)
+                    .recover(failure -> paging.close().transform(closed -> Future.failedFuture(failure)));
+        }).onSuccess(paging -> LOG.info("Paging ready: {}", config.summary()));
     }
 
     /**
@@ -178,7 +198,7 @@ public final class Paging {
         new AlertIntakeRoutes(integrations, new DurableAlertSink(intake, runtime, metrics), registry, clock,
                 intakeOptions).addTo(router);
         liveStream.mount(router);
-        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, clock)
+        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, care, clock)
                 .addTo(router);
     }
 
@@ -199,6 +219,7 @@ public final class Paging {
 
     /** Stops taking alerts, lets committed work finish, closes the live stream, the HTTP client and the database. */
     public Future<Void> close() {
+        care.close();
         return intake.close()
                 .eventually(runtime::close)
                 .eventually(() -> recorder.drain().timeout(5, TimeUnit.SECONDS).otherwiseEmpty())
@@ -234,20 +255,20 @@ public final class Paging {
             case ESCALATE -> new EscalationCommand.EscalateNow(by);
             case SNOOZE -> new EscalationCommand.Snooze(by,
                     clock.instant().plus(Duration.ofMinutes(action.snoozeMinutes())));
-            case HAND_OVER -> {
-                Optional<String> to = action.handOverTo()
-                        .or(() -> config().responder(by).flatMap(ResponderConfig::partner));
-                if (to.isEmpty() || config().responder(to.get()).isEmpty()) {
-                    yield null;
-                }
-                yield new EscalationCommand.Reassign(by, to.get());
-            }
+            case HAND_OVER -> null;
             case NOTE -> throw new IllegalStateException("handled above");
         };
+        Future<EscalationRuntime.CommandResult> done;
         if (command == null) {
-            return Future.failedFuture("to: name a configured responder (" + by + " has no partner)");
+            Optional<HandOver> handOver = care.handOverOf(incidentId, by, action.handOverTo());
+            if (handOver.isEmpty()) {
+                return Future.failedFuture("to: name a configured responder (" + by + " has no partner)");
+            }
+            done = care.handOver(incidentId, handOver.get());
+        } else {
+            done = runtime.command(incidentId, command);
         }
-        return runtime.command(incidentId, command).compose(result -> switch (result.kind()) {
+        return done.compose(result -> switch (result.kind()) {
             case APPLIED -> Future.<Void>succeededFuture();
             case NOT_FOUND, REFUSED -> Future.<Void>failedFuture(result.detail());
         });

@@ -1,6 +1,5 @@
 package dev.limbic.paging;
 
-import dev.limbic.config.CareConfig;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import io.micrometer.core.instrument.Counter;
@@ -94,8 +93,7 @@ final class PagingMetrics {
     void paged(String responderId, Instant at) {
         LimbicConfig current = config.get();
         ZoneId zone = current.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
-        CareConfig care = current.care();
-        boolean night = care.isNight(at.atZone(zone).toLocalTime());
+        boolean night = current.care().settings().isNight(at.atZone(zone).toLocalTime());
         String team = current.teamLabel(responderId);
         counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->
                 Counter.builder("limbic.pages").description("Pages handed to channels, by responder and team;"

@@ -78,6 +78,11 @@ public final class Database {
         return new NotificationStore(pool);
     }
 
+    /** Stress episodes (derived facts only, never heart rate). */
+    public StressEpisodeStore stressEpisodes() {
+        return new StressEpisodeStore(pool);
+    }
+
     /** Deletion of events and stress episodes past their retention. */
     public Retention retention() {
         return new Retention(pool);

@@ -1,5 +1,6 @@
 package dev.limbic.config;
 
+import dev.limbic.care.CareSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,11 @@ class CareSectionTest {
 
     @Test
     void defaultsAreTheBoundsOfTheIssue() throws ConfigException {
-        CareConfig care = care("care: {}");
+        CareConfig config = care("care: {}");
+        CareSettings care = config.settings();
 
-        assertThat(care).isEqualTo(CareConfig.defaults());
+        assertThat(config).isEqualTo(CareConfig.defaults());
+        assertThat(care).isEqualTo(CareSettings.defaults());
         assertThat(care.breathingCycles()).isEqualTo(1);
         assertThat(care.breathingWindow()).isEqualTo(Duration.ofSeconds(6));
         assertThat(care.holdMax()).isEqualTo(Duration.ofMinutes(1));
@@ -34,7 +37,8 @@ class CareSectionTest {
         assertThat(care.nightPagesPerWeek()).isEmpty();
         assertThat(care.nightStart()).isEqualTo(LocalTime.of(22, 0));
         assertThat(care.nightEnd()).isEqualTo(LocalTime.of(7, 0));
-        assertThat(care.episodeRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(care.unknownGap()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.episodeRetention()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -48,23 +52,25 @@ class CareSectionTest {
                   partner_after_open_incidents: 2
                   fatigue: {night_pages_per_week: 4}
                   night: {start: "23:30", end: "6:00"}
+                  unknown_gap: 30s
                   episode_retention: 7d
                 """);
 
-        assertThat(care).isEqualTo(new CareConfig(3, Duration.ofSeconds(45), Duration.ofMinutes(5), Duration.ofSeconds(90), 2,
-                OptionalInt.of(4), LocalTime.of(23, 30), LocalTime.of(6, 0), Duration.ofDays(7)));
-        assertThat(care.breathingWindow()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(care).isEqualTo(new CareConfig(new CareSettings(3, Duration.ofSeconds(45), Duration.ofMinutes(5),
+                Duration.ofSeconds(90), 2, OptionalInt.of(4), LocalTime.of(23, 30), LocalTime.of(6, 0),
+                Duration.ofSeconds(30)), Duration.ofDays(7)));
+        assertThat(care.settings().breathingWindow()).isEqualTo(Duration.ofSeconds(18));
     }
 
     @Test
     void nightsMayOrMayNotSpanMidnight() throws ConfigException {
-        CareConfig spanning = CareConfig.defaults();
+        CareSettings spanning = CareConfig.defaults().settings();
         assertThat(spanning.isNight(LocalTime.of(22, 0))).isTrue();
         assertThat(spanning.isNight(LocalTime.of(3, 0))).isTrue();
         assertThat(spanning.isNight(LocalTime.of(7, 0))).isFalse();
         assertThat(spanning.isNight(LocalTime.of(21, 59))).isFalse();
 
-        CareConfig early = care("care: {night: {start: \"01:00\", end: \"05:00\"}}");
+        CareSettings early = care("care: {night: {start: \"01:00\", end: \"05:00\"}}").settings();
         assertThat(early.isNight(LocalTime.of(0, 59))).isFalse();
         assertThat(early.isNight(LocalTime.of(1, 0))).isTrue();
         assertThat(early.isNight(LocalTime.of(5, 0))).isFalse();
@@ -81,6 +87,7 @@ class CareSectionTest {
                   partner_after_open_incidents: many
                   fatigue: {night_pages_per_wek: 3}
                   night: {start: "22:00", end: "22:00"}
+                  unknown_gap: 2h
                   episode_retention: forever
                   breathing_cycle: 1
                 """)).containsExactly(
@@ -90,13 +97,16 @@ class CareSectionTest {
                 "limbic.yaml: care.partner_after_open_incidents: must be an integer between 1 and 1000",
                 "limbic.yaml: care.fatigue.night_pages_per_wek: unknown key (did you mean 'night_pages_per_week'?)",
                 "limbic.yaml: care.night.end: must differ from start",
+                "limbic.yaml: care.unknown_gap: must be at most 1h",
                 "limbic.yaml: care.episode_retention: 'forever' is not " + Durations.FORMAT_HINT,
                 "limbic.yaml: care.breathing_cycle: unknown key (did you mean 'breathing_cycles'?)");
     }
 
     @Test
-    void theDefaultsMapOntoTheCareRulesDefaults() {
-        assertThat(CareConfig.defaults().settings(Duration.ofMinutes(1)))
-                .isEqualTo(dev.limbic.care.CareSettings.defaults());
+    void theLongestBreathingWindowStillFitsTheDefaultHold() throws ConfigException {
+        CareSettings care = care("care: {breathing_cycles: 10}").settings();
+
+        assertThat(care.breathingWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(care.holdMax()).isEqualTo(Duration.ofMinutes(1));
     }
 }

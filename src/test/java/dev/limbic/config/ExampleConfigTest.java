@@ -38,7 +38,7 @@ class ExampleConfigTest {
         assertThat(config.escalationPolicy("default").orElseThrow().steps()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(config.integrations()).extracting(IntegrationConfig::type).contains(IntegrationConfig.Type.values());
         assertThat(config.router().orElseThrow().routes()).isNotEmpty();
-        assertThat(config.care().nightPagesPerWeek()).isPresent();
+        assertThat(config.care().settings().nightPagesPerWeek()).isPresent();
     }
 
     @Test

@@ -235,7 +235,7 @@ public final class DashboardPictures {
         if (series.stream().allMatch(s -> s.points().isEmpty())) {
             String key = file + ": " + title;
             String reason = PrometheusEndToEndTest.NO_DATA_IN_THE_DEMO.getOrDefault(key,
-                    PrometheusEndToEndTest.DEPENDS_ON_THE_HOUR.getOrDefault(key, ""));
+                    PrometheusEndToEndTest.DEPENDS_ON_TIMING.getOrDefault(key, ""));
             centered(g, body, "No data", new Font(Font.SANS_SERIF, Font.PLAIN, 18), MUTED, 0);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             int dy = 22;

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>an alert posted to Alertmanager's API v2 reaches Limbic through the webhook, opens an incident and pages
  *       alex; acknowledged, then resolved in Alertmanager, it is resolved in Limbic;</li>
  *   <li>every query of every dashboard panel runs in that Prometheus and returns data over the test's time range,
- *       except the panels listed in {@link #NO_DATA_IN_THE_DEMO} (with the reason) and {@link #DEPENDS_ON_THE_HOUR};</li>
+ *       except the panels listed in {@link #NO_DATA_IN_THE_DEMO} (with the reason) and {@link #DEPENDS_ON_TIMING};</li>
  *   <li>when the demo's straps stop, the repo's {@code LimbicHeartRateIngestStopped} rule fires, and its alert comes
  *       back into Limbic through Alertmanager as an incident.</li>
  * </ol>
@@ -51,20 +51,16 @@ class PrometheusEndToEndTest {
     /** Grafana's {@code $__rate_interval} at a 1 s scrape interval (four scrapes, one spare). */
     static final String RATE_INTERVAL = "5s";
 
+    private static final String HELD = "a page is held only when sam's escalation page (a minute after the demo alert)"
+            + " meets his ACUTE stretch, which starts about then";
+
     /**
      * Panels (or one query of a panel, after a slash) whose metrics the demo does not produce, with the reason. The
-     * test fails when one of them does return data, so this list only shrinks: the care helpers' metrics will empty
-     * the care entries.
+     * test fails when one of them does return data, so this list only shrinks (the care metrics left it as they
+     * arrived; the fatigue budget is still to come).
      */
     static final Map<String, String> NO_DATA_IN_THE_DEMO = Map.ofEntries(
-            Map.entry("team-stress.json: Stress episodes per incident page", care("limbic_stress_episodes_total")),
-            Map.entry("team-stress.json: Reactions to pages by verdict", care("limbic_stress_episodes_total")),
-            Map.entry("team-stress.json: Breathing prompts offered", care("limbic_breathing_prompts_total")),
-            Map.entry("team-stress.json: Page holds by reason (all teams)", care("limbic_page_holds_total")),
-            Map.entry("team-stress.json: Hold time (all teams)", care("limbic_page_hold_seconds")),
-            Map.entry("team-stress.json: Partner handoffs by reason", care("limbic_partner_handoffs_total")),
             Map.entry("oncall-load.json: Fatigue budget used", care("limbic_fatigue_budget_used_ratio")),
-            Map.entry("oncall-load.json: Deferred pages per responder", care("limbic_deferred_pages_total")),
             Map.entry("oncall-load.json: Notifications failed by channel (all teams)",
                     "the demo's only channel (live) delivers to the connected phones: no notification fails"),
             Map.entry("oncall-load.json: Notification failure ratio by channel (all teams)",
@@ -74,10 +70,12 @@ class PrometheusEndToEndTest {
             Map.entry("gateway.json: BLE strap battery", "the demo's straps stream over WebSockets; no Bluetooth here"),
             Map.entry("gateway.json: HTTP requests and 5xx responses/B", "no request fails with a 5xx in the demo"));
 
-    /** Panels with data only when a page lands in a responder's night (22:00 to 07:00 in their zone): not asserted. */
-    static final Map<String, String> DEPENDS_ON_THE_HOUR = Map.of(
+    /** Panels (or queries) whose data depends on when things happen, with the reason: not asserted either way. */
+    static final Map<String, String> DEPENDS_ON_TIMING = Map.of(
             "oncall-load.json: Night pages (time range)", "night pages exist only when the test runs in alex's or sam's night",
-            "oncall-load.json: Night pages per responder (time range)", "night pages exist only when the test runs in alex's or sam's night");
+            "oncall-load.json: Night pages per responder (time range)", "night pages exist only when the test runs in alex's or sam's night",
+            "team-stress.json: Hold time (all teams)/A", HELD,
+            "team-stress.json: Hold time (all teams)/B", HELD);
 
     private static String care(String metric) {
         return metric + " is a care metric, not exported yet (issues care-runtime, care-load)";
@@ -184,7 +182,7 @@ class PrometheusEndToEndTest {
         List<String> keys = new ArrayList<>();
         PanelQuery.all().forEach(query -> keys.addAll(List.of(query.panelKey(), query.queryKey())));
         assertThat(keys).as("every listed panel exists").containsAll(NO_DATA_IN_THE_DEMO.keySet())
-                .containsAll(DEPENDS_ON_THE_HOUR.keySet());
+                .containsAll(DEPENDS_ON_TIMING.keySet());
 
         Instant end = Instant.now();
         Instant start = stack.startedAt();
@@ -197,7 +195,7 @@ class PrometheusEndToEndTest {
             queries++;
             boolean hasData = hasFiniteValue(result);
             String exemption = NO_DATA_IN_THE_DEMO.getOrDefault(query.panelKey(), NO_DATA_IN_THE_DEMO.get(query.queryKey()));
-            if (DEPENDS_ON_THE_HOUR.containsKey(query.panelKey())) {
+            if (DEPENDS_ON_TIMING.containsKey(query.panelKey()) || DEPENDS_ON_TIMING.containsKey(query.queryKey())) {
                 continue;
             }
             if (exemption == null && !hasData) {

@@ -183,9 +183,12 @@ class StoresTest {
         long closed = open("old and resolved", longAgo);
         await(intake.submit(List.of(event("am", key(closed), AlertAction.RESOLVE, longAgo.plusSeconds(1)))));
         PostgresTarget target = TestPostgres.sharedDatabase();
-        TestPostgres.execute(target, "INSERT INTO stress_episodes (responder, opened_at, kind, verdict, peak_state)"
-                + " VALUES ('alice', '2020-01-01T00:00:00Z', 'reaction', 'page', 'acute'),"
-                + " ('alice', '2026-11-30T00:00:00Z', 'reaction', 'indeterminate', 'elevated')");
+        TestPostgres.execute(target, "INSERT INTO stress_episodes (episode_key, responder, opened_at, closed_at,"
+                + " close_reason, kind, verdict, peak_state) VALUES"
+                + " ('alice/old', 'alice', '2020-01-01T00:00:00Z', '2020-01-01T00:05:00Z', 'calm again',"
+                + " 'page_reaction', 'attributed', 'acute'),"
+                + " ('alice/new', 'alice', '2026-11-30T00:00:00Z', NULL, NULL, 'page_reaction', 'indeterminate',"
+                + " 'elevated')");
         Retention retention = database.retention();
         Instant cutoff = Instant.parse("2021-01-01T00:00:00Z");
 
