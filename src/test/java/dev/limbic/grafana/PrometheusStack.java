@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Each replacement must match exactly once, so a change to those files fails here rather than going unnoticed.
  * The programs' logs are kept in the working directory and shown when something does not come up.
  */
-final class PrometheusStack implements AutoCloseable {
+final class PrometheusStack {
     static final ExternalCommand PROMETHEUS = new ExternalCommand("prometheus", "the Debian package `prometheus`");
     static final ExternalCommand ALERTMANAGER = new ExternalCommand("prometheus-alertmanager",
             "the Debian package `prometheus-alertmanager`");
@@ -78,7 +78,7 @@ final class PrometheusStack implements AutoCloseable {
             stack.startAll(prometheus, alertmanager, speed);
             return stack;
         } catch (Throwable e) {
-            stack.close();
+            stack.stop();
             throw e;
         }
     }
@@ -291,8 +291,8 @@ final class PrometheusStack implements AutoCloseable {
         T call() throws Exception;
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Stops Prometheus, Alertmanager and the demo. */
+    void stop() throws Exception {
         for (Process process : processes) {
             process.destroy();
         }
