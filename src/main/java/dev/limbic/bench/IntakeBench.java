@@ -495,7 +495,9 @@ public final class IntakeBench {
             if (settings.probesPerSecond() == 0) {
                 return;
             }
-            http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(8));
+            // Enough connections that a probe never queues in this client behind slow answers.
+            http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(Math.max(64, settings.probesPerSecond() * 10)));
             timer = vertx.setPeriodic(1000 / settings.probesPerSecond(), id -> {
                 long probe = sequence.incrementAndGet();
                 JsonObject labels = new JsonObject().put("alertname", "Probe").put("probe", "p" + probe % PROBE_RESPONDERS)
