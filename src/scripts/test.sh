@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# Debian packages that the tests drive for real (dbus-daemon and python3-dbusmock host the fake BlueZ of the TinyB tests).
-apt_packages=(prometheus prometheus-alertmanager dbus-daemon python3-dbusmock)
+# Debian packages that the tests drive for real (dbus-daemon and python3-dbusmock host the fake BlueZ of the TinyB tests;
+# chromium and chromium-driver run the responder page tests in a real headless browser).
+apt_packages=(prometheus prometheus-alertmanager dbus-daemon python3-dbusmock chromium chromium-driver)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -5,6 +5,7 @@ import dev.limbic.ingest.DeviceStreamEndpoint;
 import dev.limbic.ingest.FrameIngest;
 import dev.limbic.ingest.SampleBatchEndpoint;
 import dev.limbic.web.OversizedBodies;
+import dev.limbic.web.ResponderPageAssets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -36,7 +37,11 @@ final class GatewayVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get(DeviceStreamEndpoint.PATH).handler(new DeviceStreamEndpoint(services.devices(), ingest));
         new SampleBatchEndpoint(services.devices(), ingest).mount(router);
-        services.paging().ifPresent(paging -> paging.mount(router));
+        services.paging().ifPresent(paging -> paging.mount(router,
+                new StressSignals(services.config(), services.monitor(), services.clock(),
+                        responder -> services.pairings().source().map(source -> source.batteryPercent(responder))
+                                .orElse(java.util.OptionalInt.empty()))));
+        new ResponderPageAssets(vertx).mount(router);
         new PairingRoutes(services.config(), services.pairings(), services.clock()).mount(router);
         router.get("/metrics").handler(services.registry().scrapeHandler());
         router.get("/health/live").handler(ctx -> health(ctx, true));

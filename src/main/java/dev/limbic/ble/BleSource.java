@@ -38,6 +38,8 @@ public final class BleSource implements AutoCloseable {
     private final Clock clock;
     private final FirmwareProfiles profiles;
     private final List<Strap> straps = new ArrayList<>();
+    /** Each responder's strap battery level, read at its last connect (for their own responder page). */
+    private final java.util.Map<String, Integer> batteryByResponder = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limbic-ble");
         t.setDaemon(true);
@@ -119,6 +121,12 @@ public final class BleSource implements AutoCloseable {
         return a.address().equals(b.address()) && a.responder().equals(b.responder());
     }
 
+    /** The battery level of {@code responder}'s strap, read when it last linked, if it reported one. */
+    public java.util.OptionalInt batteryPercent(String responder) {
+        Integer percent = batteryByResponder.get(responder);
+        return percent == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(percent);
+    }
+
     /** What the source is doing, in words ({@code "2 of 2 straps linked"}, {@code "no Bluetooth: …"}). */
     public String status() {
         return status;
@@ -196,7 +204,10 @@ public final class BleSource implements AutoCloseable {
             }
             strap.lastFrameNanos = System.nanoTime();
             strap.link = link;
-            link.batteryPercent().ifPresent(percent -> metrics.battery(strap.address, percent));
+            link.batteryPercent().ifPresent(percent -> {
+                metrics.battery(strap.address, percent);
+                batteryByResponder.put(strap.pairing.responder(), percent);
+            });
             metrics.linkUp();
             if (strap.lost) {
                 metrics.reconnected();

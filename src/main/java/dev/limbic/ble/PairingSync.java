@@ -25,7 +25,8 @@ public final class PairingSync {
     private final PairingStore store;
     private final Path file;
     private Function<List<Pairing>, BleSource> starter;
-    private BleSource source;
+    /** Volatile: read without the lock (from event loops), written under it. */
+    private volatile BleSource source;
     private byte[] syncedHash;
 
     /** @param dataDir the gateway's data directory */
@@ -48,8 +49,8 @@ public final class PairingSync {
         this.syncedHash = null;
     }
 
-    /** The running source, once a strap was paired. */
-    public synchronized Optional<BleSource> source() {
+    /** The running source, once a strap was paired. Never waits for a sync in progress. */
+    public Optional<BleSource> source() {
         return Optional.ofNullable(source);
     }
 

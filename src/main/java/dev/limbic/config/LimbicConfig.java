@@ -108,7 +108,7 @@ public record LimbicConfig(ServerConfig server, Path dataDir, DatabaseConfig dat
 
     /** The same configuration listening on another port (the demo's {@code --port}, tests' port 0). */
     public LimbicConfig withPort(int port) {
-        return new LimbicConfig(new ServerConfig(server.host(), port), dataDir, database, stress, responders, teams, schedules,
+        return new LimbicConfig(server.withPort(port), dataDir, database, stress, responders, teams, schedules,
                 escalationPolicies, router, integrations, care);
     }
 

@@ -2,8 +2,6 @@ package dev.limbic.paging;
 
 import dev.limbic.care.HandOver;
 import dev.limbic.config.LimbicConfig;
-import dev.limbic.config.ResponderConfig;
-import dev.limbic.config.SecretDigest;
 import dev.limbic.escalation.EscalationCommand;
 import dev.limbic.store.Incident;
 import dev.limbic.store.IncidentDetail;
@@ -32,8 +30,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The incidents API, for responders (every request authenticated with a responder's {@code live_token} as
- * {@code Authorization: Bearer <token>}; the responder is the actor on the timeline):
+ * The incidents API, for responders (every request authenticated with a responder's {@code live_token} or responder
+ * page session as {@code Authorization: Bearer <token>}; the responder is the actor on the timeline):
  * <ul>
  *   <li>{@code GET /v1/incidents?status=triggered,acknowledged&limit=100}: newest first;</li>
  *   <li>{@code GET /v1/incidents/{id}}: the incident with time to acknowledge and resolve, its timeline, its pages
@@ -61,9 +59,11 @@ final class IncidentRoutes {
     private final EscalationRuntime runtime;
     private final CareRuntime care;
     private final Clock clock;
+    private final ResponderAuthenticator authenticator;
 
     IncidentRoutes(Supplier<LimbicConfig> config, IncidentStore incidents, NotificationStore notifications,
-                   EscalationRuntime runtime, CareRuntime care, Clock clock) {
+                   EscalationRuntime runtime, CareRuntime care, Clock clock, ResponderAuthenticator authenticator) {
+        this.authenticator = authenticator;
         this.config = config;
         this.incidents = incidents;
         this.notifications = notifications;
@@ -73,34 +73,13 @@ final class IncidentRoutes {
     }
 
     void addTo(Router router) {
-        router.route(PATH + "*").handler(this::authenticate);
+        router.route(PATH + "*").handler(authenticator::handle);
         router.get(PATH).handler(this::list);
         router.get(PATH + "/:id").handler(this::get);
         router.post(PATH + "/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(this::command).failureHandler(ctx -> error(ctx,
                         ctx.statusCode() == 413 ? 413 : 500,
                         ctx.statusCode() == 413 ? "body: larger than " + MAX_BODY_BYTES + " bytes" : "request failed"));
-    }
-
-    /** The responder whose live token the request carries, or 401. */
-    private void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-        if (token.isEmpty()) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            error(ctx, 401, "Authorization: a responder's live token is required as a bearer token");
-            return;
-        }
-        SecretDigest presented = SecretDigest.of(token);
-        Optional<ResponderConfig> responder = config.get().responders().stream()
-                .filter(r -> r.liveToken().map(presented::equals).orElse(false)).findFirst();
-        if (responder.isEmpty()) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            error(ctx, 401, "Authorization: not a responder's live token");
-            return;
-        }
-        ctx.put("responder", responder.get().id());
-        ctx.next();
     }
 
     private void list(RoutingContext ctx) {

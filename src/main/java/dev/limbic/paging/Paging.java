@@ -26,6 +26,7 @@ import dev.limbic.notify.Channel;
 import dev.limbic.notify.ChannelSpec;
 import dev.limbic.notify.Channels;
 import dev.limbic.notify.DispatchSettings;
+import dev.limbic.notify.LiveTokens;
 import dev.limbic.notify.NotificationDispatcher;
 import dev.limbic.notify.NotificationMetrics;
 import dev.limbic.notify.ResponderAction;
@@ -37,6 +38,8 @@ import dev.limbic.store.DurableAlertIntake;
 import dev.limbic.store.EscalationLedger;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressMonitor;
+import dev.limbic.web.LinkSecret;
+import dev.limbic.web.ResponderSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -81,6 +84,9 @@ public final class Paging {
     private final CareRuntime care;
     private final IntakeOptions intakeOptions;
     private final PagingMetrics metrics;
+    private final ResponderSigner signer;
+    private final ResponderAuthenticator authenticator;
+    private final NotificationDispatcher dispatcher;
 
     /**
      * What a configuration means at run time, swapped whole on reload: the config, the integrations the intake
@@ -91,20 +97,31 @@ public final class Paging {
     }
 
     private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database,
-                   StressMonitor monitor) {
+                   StressMonitor monitor) throws java.io.IOException {
         this.clock = clock;
+        this.signer = new ResponderSigner(LinkSecret.load(config.server().linkSecret(), config.dataDir()), clock);
+        this.authenticator = new ResponderAuthenticator(this::config, signer);
         this.registry = registry;
         this.database = database;
         this.escalations = Database.connect(vertx, database.target(), ESCALATION_CONNECTIONS);
         this.client = Channels.createClient(vertx);
         this.metrics = new PagingMetrics(registry, this::config);
-        this.liveStream = new ResponderLiveStream(vertx,
-                responderId -> Optional.ofNullable(snapshot.liveTokenHashes().get(responderId)), this::liveAction, clock);
+        this.liveStream = new ResponderLiveStream(vertx, new LiveTokens() {
+            @Override
+            public Optional<String> liveTokenHash(String responderId) {
+                return Optional.ofNullable(snapshot.liveTokenHashes().get(responderId));
+            }
+
+            @Override
+            public boolean matches(String responderId, String presentedToken) {
+                return authenticator.matches(responderId, presentedToken);
+            }
+        }, this::liveAction, clock);
         this.channels = new Channels(vertx, client, clock, liveStream);
         this.snapshot = snapshot(config);
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
-        NotificationDispatcher dispatcher = new NotificationDispatcher(vertx,
+        this.dispatcher = new NotificationDispatcher(vertx,
                 responder -> snapshot.channels().getOrDefault(responder, List.of()), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
                 RandomGenerator.getDefault());
@@ -128,7 +145,8 @@ public final class Paging {
         Map<String, String> liveTokens = new HashMap<>();
         for (ResponderConfig responder : config.responders()) {
             List<Channel> list = new ArrayList<>();
-            responder.channels().forEach(channel -> list.add(channels.create(spec(channel))));
+            responder.channels().forEach(channel -> list.add(SignInLinks.around(channels.create(spec(channel)),
+                    config.server().publicUrl(), signer)));
             byResponder.put(responder.id(), List.copyOf(list));
             responder.liveToken().map(SecretDigest::sha256Hex).ifPresent(hash -> liveTokens.put(responder.id(), hash));
         }
@@ -184,6 +202,15 @@ public final class Paging {
 
     /** Adds the alert intake, the responder live stream and the incidents API to {@code router}. */
     public void mount(io.vertx.ext.web.Router router) {
+        mount(router, ResponderSignals.NONE);
+    }
+
+    /**
+     * Adds the alert intake, the responder live stream, the incidents API and the responder page's API (sessions,
+     * assigned incidents, notes, and each responder's own signal from {@code signals}) to {@code router}.
+     */
+    public void mount(io.vertx.ext.web.Router router, ResponderSignals signals) {
+        new ResponderRoutes(authenticator, signer, database.incidents(), signals, clock).addTo(router);
         Integrations integrations = new Integrations() {
             @Override
             public Optional<Integration> byName(String name) {
@@ -198,7 +225,8 @@ public final class Paging {
         new AlertIntakeRoutes(integrations, new DurableAlertSink(intake, runtime, metrics), registry, clock,
                 intakeOptions).addTo(router);
         liveStream.mount(router);
-        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, care, clock)
+        new IncidentRoutes(this::config, database.incidents(), database.notifications(), runtime, care, clock,
+                authenticator)
                 .addTo(router);
     }
 
@@ -210,6 +238,16 @@ public final class Paging {
     /** The database (tests inspect it). */
     public Database database() {
         return database;
+    }
+
+    /** Where notifications go out (tests hand prompts to it as the care runtime does). */
+    public NotificationDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** What signs the responder page's sign-in links and sessions. */
+    public ResponderSigner signer() {
+        return signer;
     }
 
     /** The live stream pages are pushed on. */

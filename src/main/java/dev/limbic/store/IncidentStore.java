@@ -29,6 +29,14 @@ public final class IncidentStore {
             last_alert_at""";
     private static final String LIST = "SELECT " + COLUMNS + " FROM incidents WHERE status = ANY($1::text[])"
             + " ORDER BY id DESC LIMIT $2";
+    /**
+     * Open incidents assigned to a responder: reassigned (or handed over) to them, or, while nobody was reassigned,
+     * paged to them.
+     */
+    private static final String ASSIGNED = "SELECT " + COLUMNS + " FROM incidents i WHERE status <> 'resolved'"
+            + " AND COALESCE((SELECT p.engine_state->>'assignee' FROM escalation_progress p WHERE p.incident_id = i.id) = $1,"
+            + " EXISTS (SELECT 1 FROM notifications n WHERE n.incident_id = i.id AND n.responder = $1))"
+            + " ORDER BY id DESC LIMIT $2";
     private static final String GET = "SELECT " + COLUMNS + " FROM incidents WHERE id = $1";
     private static final String TIMELINE = "SELECT at, kind, actor, text, fields::text AS fields"
             + " FROM incident_timeline WHERE incident_id = $1 ORDER BY at, id";
@@ -63,6 +71,18 @@ public final class IncidentStore {
     public Future<List<Incident>> list(Set<IncidentStatus> statuses, int limit) {
         String[] names = statuses.stream().map(IncidentStatus::wireName).toArray(String[]::new);
         return pool.preparedQuery(LIST).execute(IntakeWriter.columns(names, limit)).map(rows -> {
+            List<Incident> incidents = new ArrayList<>(rows.size());
+            rows.forEach(row -> incidents.add(incident(row)));
+            return incidents;
+        });
+    }
+
+    /**
+     * The open incidents assigned to {@code responder}, newest first, at most {@code limit}: those reassigned (or
+     * handed over) to them, and those they were paged for that nobody reassigned.
+     */
+    public Future<List<Incident>> assignedTo(String responder, int limit) {
+        return pool.preparedQuery(ASSIGNED).execute(Tuple.of(responder, limit)).map(rows -> {
             List<Incident> incidents = new ArrayList<>(rows.size());
             rows.forEach(row -> incidents.add(incident(row)));
             return incidents;

@@ -181,6 +181,11 @@ public final class StressDetector {
         return runStartMillis == NONE ? Double.NaN : smoothedBpm;
     }
 
+    /** When the last valid reading arrived (epoch ms), or {@link Long#MIN_VALUE} when none has. */
+    public long lastReadingMillis() {
+        return lastValidMillis;
+    }
+
     /** The personal baseline in use now. */
     public double baselineBpm() {
         return baseline.bpm();
