@@ -37,6 +37,14 @@ public final class Chromium implements AutoCloseable {
 
     /** A browser window of {@code width} x {@code height} CSS pixels. */
     public static Chromium start(int width, int height) throws IOException {
+        return start(width, height, new String[0]);
+    }
+
+    /**
+     * The same, started with {@code extraArguments} as well (for example {@code --enable-features=WebBluetooth},
+     * which Chromium on Linux needs before a page has {@code navigator.bluetooth}).
+     */
+    public static Chromium start(int width, int height, String... extraArguments) throws IOException {
         assertThat(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER))
                 .as("Chromium and its driver are needed: apt-get install -y chromium chromium-driver")
                 .isTrue();
@@ -47,6 +55,7 @@ public final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withSilent(true).build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -57,6 +66,16 @@ public final class Chromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * A DevTools connection of its own to this browser (commands to the browser target and events, which
+     * {@code executeCdpCommand} lacks); the caller closes it.
+     */
+    public DevTools devTools() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> chrome = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+        return DevTools.connect((String) chrome.get("debuggerAddress"));
     }
 
     /** Emulates {@code prefers-reduced-motion: reduce} through the DevTools protocol. */
