@@ -175,7 +175,6 @@ class PrometheusEndToEndTest {
                 () -> stack.query("limbic_alert_requests_rejected_total{reason=\"unauthorized\"}"
                         + " and on() limbic_resolve_seconds_count > 0 and on() count(jvm_gc_pause_seconds_count)").size(),
                 found -> found > 0);
-        System.gc(); // the demo runs in this JVM: one collection for the GC panels, which a short run may not have
         Thread.sleep(2 * PrometheusStack.SCRAPE_INTERVAL.toMillis());
 
         List<String> keys = new ArrayList<>();
