@@ -48,14 +48,24 @@ public final class PartnerHandoff {
      */
     public CareOutcome check(String responder, StressState state, Instant acuteSince, Collection<String> openIncidents,
                              Instant now) {
-        String reason = reason(responder, state, acuteSince, openIncidents.size(), now);
+        return check(responder, state, acuteSince, openIncidents.size(), openIncidents, now);
+    }
+
+    /**
+     * What to do for {@code responder} at {@code now}, when the caller knows which of their {@code open} incidents
+     * may still be undecided: {@code candidates} (oldest first) must hold every open incident not decided yet; the
+     * outcome is that of {@link #check(String, StressState, Instant, Collection, Instant)} over all of them.
+     */
+    public CareOutcome check(String responder, StressState state, Instant acuteSince, int open,
+                             Collection<String> candidates, Instant now) {
+        String reason = reason(responder, state, acuteSince, open, now);
         if (reason == null) {
             return CareOutcome.NONE;
         }
         Optional<String> partner = partnerOf.apply(responder).filter(p -> !p.equals(responder));
         List<CareAction> actions = new ArrayList<>();
         List<IncidentNote> notes = new ArrayList<>();
-        for (String incident : openIncidents) {
+        for (String incident : candidates) {
             if (!decided.add(incident)) {
                 continue;
             }
@@ -100,6 +110,11 @@ public final class PartnerHandoff {
     /** When {@link #check} may next decide something for a responder who is {@code ACUTE} since {@code acuteSince}. */
     Instant acuteDueAt(Instant acuteSince) {
         return acuteSince.plus(settings.partnerAfterAcute());
+    }
+
+    /** Whether the partner page for {@code incident} was already decided. */
+    boolean isDecided(String incident) {
+        return decided.contains(incident);
     }
 
     /** Whether every one of these incidents was already decided. */

@@ -47,6 +47,12 @@ public final class StressEpisodes {
         /** Since when the data is missing, while it matters (an open episode or an acute stretch); else null. */
         Instant unknownSince;
         final Set<String> openIncidents = new LinkedHashSet<>();
+        /**
+         * The open incidents whose partner page may still be undecided, in the order of {@link #openIncidents}: every
+         * open incident not listed here is decided already, so a partner check looks at these only (a responder
+         * holding thousands of incidents costs nothing per page).
+         */
+        final Set<String> undecided = new LinkedHashSet<>();
         StressEpisode episode;
     }
 
@@ -119,6 +125,8 @@ public final class StressEpisodes {
         closeAfterGap(responder, care, at, out);
         care.openIncidents.remove(incidentId);
         care.openIncidents.add(incidentId);
+        care.undecided.remove(incidentId);
+        care.undecided.add(incidentId);
         if (care.state == StressState.ACUTE && care.episode == null) {
             open(responder, care, incidentId, StressEpisode.Cause.ACUTE_DURING_INCIDENT, false, at, out);
         }
@@ -147,7 +155,10 @@ public final class StressEpisodes {
 
     /** The incident was resolved: nobody holds it any more. Episodes linked to it stay open until calm. */
     public synchronized void onIncidentResolved(String incidentId) {
-        responders.values().forEach(care -> care.openIncidents.remove(incidentId));
+        responders.values().forEach(care -> {
+            care.openIncidents.remove(incidentId);
+            care.undecided.remove(incidentId);
+        });
         handoff.forget(incidentId);
     }
 
@@ -156,6 +167,7 @@ public final class StressEpisodes {
         ResponderCare care = responders.get(handOver.by());
         if (care != null) {
             care.openIncidents.remove(handOver.incidentId());
+            care.undecided.remove(handOver.incidentId());
         }
     }
 
@@ -189,7 +201,7 @@ public final class StressEpisodes {
                 earliest = earliest(earliest, care.unknownSince.plus(settings.unknownGap()));
             }
             if (care.state == StressState.ACUTE && care.acuteSince != null && !care.openIncidents.isEmpty()
-                    && !handoff.allDecided(care.openIncidents)) {
+                    && !handoff.allDecided(care.undecided)) {
                 earliest = earliest(earliest, handoff.acuteDueAt(care.acuteSince));
             }
         }
@@ -269,7 +281,9 @@ public final class StressEpisodes {
     }
 
     private void partnerCheck(String responder, ResponderCare care, Instant now, Builder out) {
-        CareOutcome partner = handoff.check(responder, care.state, care.acuteSince, care.openIncidents, now);
+        CareOutcome partner = handoff.check(responder, care.state, care.acuteSince, care.openIncidents.size(),
+                care.undecided, now);
+        care.undecided.removeIf(handoff::isDecided);
         out.actions.addAll(partner.actions());
         out.notes.addAll(partner.notes());
     }
