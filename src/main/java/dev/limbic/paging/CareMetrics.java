@@ -76,6 +76,11 @@ final class CareMetrics {
         deferred(responder, 1);
     }
 
+    /** A non-critical page was routed away from {@code responder}, whose fatigue budget is spent. */
+    void pageRerouted(String responder) {
+        deferred(responder, 1);
+    }
+
     /** A held page went out after waiting {@code waited}. */
     void heldPageIssued(Duration waited) {
         holdSeconds.record(waited.isNegative() ? Duration.ZERO : waited);
@@ -104,7 +109,7 @@ final class CareMetrics {
     private void deferred(String responder, double by) {
         String team = teamOf(responder);
         counter("deferred|" + responder + "|" + team, () -> Counter.builder("limbic.deferred.pages")
-                .description("Pages deferred for a responder because of their state")
+                .description("Pages deferred for a responder (held or handed off because of their state or budget)")
                 .tag("responder", responder).tag("team", team)).increment(by);
     }
 

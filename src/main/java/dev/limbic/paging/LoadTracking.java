@@ -12,7 +12,6 @@ import dev.limbic.store.NotificationRecord;
 import dev.limbic.store.NotificationStore;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressListener;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -45,11 +44,13 @@ final class LoadTracking {
     private final MeterRegistry registry;
     private final Supplier<LimbicConfig> config;
     private final Clock clock;
+    private final CareMetrics careMetrics;
     private final Set<String> metered = ConcurrentHashMap.newKeySet();
 
-    LoadTracking(MeterRegistry registry, Supplier<LimbicConfig> config, Clock clock) {
+    LoadTracking(MeterRegistry registry, Supplier<LimbicConfig> config, CareMetrics careMetrics, Clock clock) {
         this.registry = registry;
         this.config = config;
+        this.careMetrics = careMetrics;
         this.clock = clock;
         this.ledger = new LoadLedger(config.get().care().settings(), this::zoneOf);
         registerResponders();
@@ -119,7 +120,7 @@ final class LoadTracking {
             } else if (entry.kind().equals(TimelineKind.PAGE_REROUTED.wireName())) {
                 String from = new JsonObject(entry.fieldsJson()).getString("responder");
                 if (from != null) {
-                    deferred(from);
+                    careMetrics.pageRerouted(from);
                 }
             }
         }
@@ -134,12 +135,6 @@ final class LoadTracking {
                 Instant.ofEpochMilli(transition.atMillis()));
     }
 
-    private void deferred(String responder) {
-        Counter.builder("limbic.deferred.pages")
-                .description("Pages deferred for a responder (held or handed off because of their state or budget)")
-                .tag("responder", responder).tag("team", config.get().teamLabel(responder)).register(registry)
-                .increment();
-    }
 
     private ZoneId zoneOf(String responder) {
         return config.get().responder(responder).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);

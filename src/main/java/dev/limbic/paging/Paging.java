@@ -135,11 +135,12 @@ public final class Paging {
                 responder -> config().responder(responder).flatMap(ResponderConfig::partner));
         StressEpisodes episodes = new StressEpisodes(careSettings, handoff);
         EscalationEngine engine = new EscalationEngine(careSettings.engineMaxHold(), new CareAdvisor(episodes));
-        this.load = new LoadTracking(registry, this::config, clock);
+        CareMetrics careMetrics = new CareMetrics(registry, this::config);
+        this.load = new LoadTracking(registry, this::config, careMetrics, clock);
         monitor.addListener(load.stressListener());
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
                 monitor, escalations.incidents(), escalations.stressEpisodes(), dispatcher,
-                new CareMetrics(registry, this::config), this::config, clock);
+                careMetrics, this::config, clock);
         this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
                 this::config, engine, dispatcher, metrics, care, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
