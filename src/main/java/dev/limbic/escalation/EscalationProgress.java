@@ -3,9 +3,11 @@ package dev.limbic.escalation;
 import dev.limbic.alert.Severity;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -68,5 +70,30 @@ public record EscalationProgress(String incidentId, String policyId, Severity se
         Instant timer = timerHeldUntil != null ? timerHeldUntil : nextDueAt;
         return Stream.concat(Stream.ofNullable(timer), heldPages.stream().map(HeldPage::heldUntil))
                 .min(Instant::compareTo);
+    }
+
+    /**
+     * Who holds this incident while it is open, for the load figures: its acknowledger while it is acknowledged or
+     * snoozed, before that everyone the latest escalation step paged; nobody once it is resolved or before its first
+     * page.
+     */
+    public Set<String> holders() {
+        if (status == IncidentStatus.RESOLVED) {
+            return Set.of();
+        }
+        if (acknowledgedBy != null) {
+            return Set.of(acknowledgedBy);
+        }
+        if (pages.isEmpty()) {
+            return Set.of();
+        }
+        PageRecord latest = pages.get(pages.size() - 1);
+        Set<String> holders = new LinkedHashSet<>();
+        for (PageRecord page : pages) {
+            if (page.round() == latest.round() && page.step() == latest.step()) {
+                holders.add(page.responderId());
+            }
+        }
+        return holders;
     }
 }

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +79,7 @@ public final class EscalationRuntime {
     private final Map<Long, Future<?>> tails = new HashMap<>();
     private final Map<Long, Instant> wakeAt = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
+    private final OpenIncidentHolders holders = new OpenIncidentHolders();
     private final List<Long> timers = new ArrayList<>();
     private boolean openByResponderRefreshDue;
     private boolean closed;
@@ -212,6 +214,7 @@ public final class EscalationRuntime {
     private Future<CommandResult> decide(long incidentId, Optional<EscalationCommand> command, int attempt) {
         return ledger.load(incidentId).compose(found -> {
             if (found.isEmpty()) {
+                heldBy(incidentId, Set.of());
                 disarm(incidentId);
                 return Future.succeededFuture(new CommandResult(CommandResult.Kind.NOT_FOUND,
                         "no incident " + incidentId + " with an escalation"));
@@ -220,6 +223,7 @@ public final class EscalationRuntime {
             Incident incident = entry.incident();
             String policyId = entry.progress().policyId();
             if (entry.engineState().isEmpty() && entry.progress().status() == EscalationStatus.DONE) {
+                heldBy(incidentId, Set.of());
                 disarm(incidentId);
                 return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
                         "incident " + incidentId + " is resolved"));
@@ -255,6 +259,7 @@ public final class EscalationRuntime {
             EscalationProgress after = steps.progress;
             if (steps.actions.isEmpty() && steps.timeline.isEmpty() && after.equals(before)
                     && entry.engineState().isPresent()) {
+                heldBy(incidentId, after.holders());
                 arm(incidentId, after.wakeAt());
                 return Future.succeededFuture(CommandResult.applied());
             }
@@ -311,9 +316,7 @@ public final class EscalationRuntime {
         }
         load.committed(incident.id(), after.status() == IncidentStatus.RESOLVED
                 && before.status() != IncidentStatus.RESOLVED, steps.timeline, records, now);
-        if (!records.isEmpty() || before.status() != after.status()) {
-            openByResponderChanged();
-        }
+        heldBy(incident.id(), after.holders());
         for (NotificationRecord record : records) {
             if (record.notice().isEmpty()) {
                 metrics.paged(record.responder(), now);
@@ -429,21 +432,22 @@ public final class EscalationRuntime {
         refreshOpenByResponder();
     }
 
-    /** Counts again who holds which open incidents, at most once a second however many decisions ask for it. */
-    private void openByResponderChanged() {
-        if (!openByResponderRefreshDue) {
-            openByResponderRefreshDue = true;
-            timers.add(vertx.setTimer(OPEN_BY_RESPONDER_DELAY_MILLIS, id -> {
-                timers.remove(Long.valueOf(id));
-                refreshOpenByResponder();
-            }));
-        }
+    /** Incident {@code incidentId} is held by {@code responders}; the metric follows within a second. */
+    private void heldBy(long incidentId, Set<String> responders) {
+        onContext(() -> {
+            if (holders.update(incidentId, responders) && !openByResponderRefreshDue) {
+                openByResponderRefreshDue = true;
+                timers.add(vertx.setTimer(OPEN_BY_RESPONDER_DELAY_MILLIS, id -> {
+                    timers.remove(Long.valueOf(id));
+                    refreshOpenByResponder();
+                }));
+            }
+        });
     }
 
     private void refreshOpenByResponder() {
         openByResponderRefreshDue = false;
-        ledger.openIncidentsByResponder().onSuccess(metrics::openIncidentsByResponder)
-                .onFailure(e -> LOG.debug("could not count open incidents by responder: {}", e.toString()));
+        metrics.openIncidentsByResponder(holders.counts());
     }
 
     private void onContext(Runnable action) {

@@ -119,19 +119,6 @@ public final class EscalationLedger {
     private static final String UNFINISHED = "SELECT incident_id FROM escalation_progress WHERE status <> 'done'"
             + " ORDER BY next_due_at NULLS LAST, incident_id";
     private static final String OPEN_COUNT = "SELECT count(*) FROM incidents WHERE status <> 'resolved'";
-    /** Who holds each open incident: its acknowledger, or before that everyone its latest escalation step paged. */
-    private static final String OPEN_BY_RESPONDER = "WITH open AS (SELECT id, status, acknowledged_by FROM incidents"
-            + " WHERE status <> 'resolved'),"
-            + " latest AS (SELECT DISTINCT ON (n.incident_id) n.incident_id, n.round, n.step FROM notifications n"
-            + " JOIN open o ON o.id = n.incident_id WHERE n.page_index IS NOT NULL"
-            + " ORDER BY n.incident_id, n.page_index DESC),"
-            + " holders AS (SELECT o.id AS incident_id, o.acknowledged_by AS responder FROM open o"
-            + " WHERE o.status = 'acknowledged' AND o.acknowledged_by IS NOT NULL"
-            + " UNION SELECT n.incident_id, n.responder FROM notifications n"
-            + " JOIN latest l ON l.incident_id = n.incident_id AND l.round = n.round AND l.step = n.step"
-            + " JOIN open o ON o.id = n.incident_id"
-            + " WHERE n.page_index IS NOT NULL AND (o.status <> 'acknowledged' OR o.acknowledged_by IS NULL))"
-            + " SELECT responder, count(*) FROM holders GROUP BY responder";
 
     /** The most loads, decisions or delivery results one statement or transaction carries. */
     private static final int MAX_BATCH = 500;
@@ -267,18 +254,6 @@ public final class EscalationLedger {
     /** How many incidents are open (triggered or acknowledged). */
     public Future<Long> openCount() {
         return pool.preparedQuery(OPEN_COUNT).execute().map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    /**
-     * How many open incidents each responder holds: an acknowledged incident is its acknowledger's, an unacknowledged
-     * one belongs to everyone its latest escalation step paged. Responders holding none are absent.
-     */
-    public Future<Map<String, Long>> openIncidentsByResponder() {
-        return pool.preparedQuery(OPEN_BY_RESPONDER).execute().map(rows -> {
-            Map<String, Long> counts = new HashMap<>();
-            rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
-            return counts;
-        });
     }
 
     /**

@@ -84,6 +84,22 @@ class EscalationEngineTest {
     }
 
     @Test
+    void theLatestStepsRespondersHoldTheIncidentUntilSomeoneAcknowledgesItAndNobodyOnceResolved() {
+        EscalationHarness h = plain(policy(0, Duration.ZERO, step(5, Target.responder("ada")),
+                step(10, Target.responder("bob"), Target.responder("cy"))));
+        assertThat(h.stored.holders()).containsExactly("ada");
+
+        h.advance(min(5));
+        assertThat(h.stored.holders()).containsExactlyInAnyOrder("bob", "cy");
+
+        h.command(new EscalationCommand.Acknowledge("cy"));
+        assertThat(h.stored.holders()).containsExactly("cy");
+
+        h.command(new EscalationCommand.Resolve("cy"));
+        assertThat(h.stored.holders()).isEmpty();
+    }
+
+    @Test
     void acknowledgingTellsTheOthersWhoWerePagedAndIsIdempotent() {
         EscalationHarness h = plain(THREE_STEPS);
         h.advance(min(6));
