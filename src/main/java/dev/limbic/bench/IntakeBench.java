@@ -77,16 +77,18 @@ public final class IntakeBench {
      * @param duration         how long each target is measured (after a warm-up of a quarter of it)
      * @param connections      requests in flight at once
      * @param alertsPerRequest alerts in each webhook (and in each Alertmanager API request)
+     * @param distinctAlerts   how many fingerprints the alerts cycle through (re-sent alerts are deduplicated), or 0
+     *                         for a new fingerprint every time
      * @param targets          the servers to measure, in order
      * @param probesPerSecond  probe alerts per second for the page latency (0: none)
      */
-    public record Settings(Duration duration, int connections, int alertsPerRequest, List<Target> targets,
-                           int probesPerSecond) {
+    public record Settings(Duration duration, int connections, int alertsPerRequest, int distinctAlerts,
+                           List<Target> targets, int probesPerSecond) {
         public Settings {
             if (duration.isNegative() || duration.isZero() || connections < 1 || alertsPerRequest < 1
-                    || probesPerSecond < 0 || probesPerSecond > 1000) {
+                    || distinctAlerts < 0 || probesPerSecond < 0 || probesPerSecond > 1000) {
                 throw new IllegalArgumentException("duration, connections and alerts per request must be positive,"
-                        + " probes per second 0 to 1000");
+                        + " distinct alerts 0 or more, probes per second 0 to 1000");
             }
             targets = List.copyOf(targets);
         }
@@ -125,8 +127,11 @@ public final class IntakeBench {
         Vertx client = Vertx.vertx();
         Map<Target, Figures> figures = new java.util.EnumMap<>(Target.class);
         try {
-            out.printf("%d connections, %d alert(s) per request, %d s measured per target; %d cores%n",
-                    settings.connections(), settings.alertsPerRequest(), settings.duration().toSeconds(),
+            out.printf("%d connections, %d alert(s) per request, %s, %d s measured per target; %d cores%n",
+                    settings.connections(), settings.alertsPerRequest(), settings.distinctAlerts() == 0
+                            ? "every alert new (each opens an incident)"
+                            : "alerts cycling through " + settings.distinctAlerts() + " fingerprints (re-sent ones"
+                            + " are deduplicated)", settings.duration().toSeconds(),
                     Runtime.getRuntime().availableProcessors());
             for (Target target : settings.targets()) {
                 Figures f = switch (target) {
@@ -214,6 +219,8 @@ public final class IntakeBench {
             Figures figures = load(client, request, this::webhook);
             Latency underLoad = probes.stop();
             out.printf("webhook -> page received by its channel, during the load: %s%n", underLoad);
+            out.printf("escalation caught up with the intake %.1f s after the load ended%n",
+                    awaitEscalationCaughtUp(client, gateway.port()) / 1e9);
             if (settings.probesPerSecond() > 0) {
                 probes.start(request);
                 Thread.sleep(Math.max(5_000, settings.duration().toMillis() / 2));
@@ -227,6 +234,30 @@ public final class IntakeBench {
             databaseDirectory = null;
             gateway.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             probes.close();
+        }
+    }
+
+    /**
+     * Waits until the gateway has made every escalation decision the load left queued ({@code
+     * limbic_escalation_backlog} at 0 twice in a row), so the page latency measured next is not behind that work.
+     * Returns the nanoseconds it took.
+     */
+    private static long awaitEscalationCaughtUp(Vertx client, int port) throws Exception {
+        HttpClient http = client.createHttpClient();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        try {
+            int zeros = 0;
+            while (zeros < 2 && System.nanoTime() < deadline) {
+                String text = http.request(HttpMethod.GET, port, "127.0.0.1", "/metrics")
+                        .compose(request -> request.send().compose(response -> response.body()))
+                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).toString();
+                zeros = new PrometheusScrape(text).sum("limbic_escalation_backlog") == 0 ? zeros + 1 : 0;
+                Thread.sleep(200);
+            }
+            return System.nanoTime() - start;
+        } finally {
+            http.close();
         }
     }
 
@@ -397,7 +428,7 @@ public final class IntakeBench {
     private Buffer webhook(long request) {
         JsonArray alerts = new JsonArray();
         for (int i = 0; i < settings.alertsPerRequest(); i++) {
-            long n = request * settings.alertsPerRequest() + i;
+            long n = alertNumber(request, i);
             alerts.add(alert(n).put("status", "firing").put("endsAt", "0001-01-01T00:00:00Z")
                     .put("fingerprint", Long.toHexString(0x1000_0000_0000L + n)));
         }
@@ -416,9 +447,15 @@ public final class IntakeBench {
     private Buffer postableAlerts(long request) {
         JsonArray alerts = new JsonArray();
         for (int i = 0; i < settings.alertsPerRequest(); i++) {
-            alerts.add(alert(request * settings.alertsPerRequest() + i));
+            alerts.add(alert(alertNumber(request, i)));
         }
         return alerts.toBuffer();
+    }
+
+    /** Which alert the {@code i}th of request {@code request} is (they repeat when distinct alerts are set). */
+    private long alertNumber(long request, int i) {
+        long n = (request - 1) * settings.alertsPerRequest() + i;
+        return settings.distinctAlerts() == 0 ? n : n % settings.distinctAlerts();
     }
 
     private static JsonObject alert(long n) {

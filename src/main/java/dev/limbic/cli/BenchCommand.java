@@ -158,6 +158,13 @@ final class BenchCommand implements Runnable {
                 description = "Alerts in each webhook (Alertmanager groups several). Default: ${DEFAULT-VALUE}.")
         int alertsPerRequest;
 
+        @Option(names = "--distinct-alerts", defaultValue = "0", paramLabel = "N",
+                description = {"Alerts cycle through N fingerprints: after the first N, each webhook re-sends firing"
+                        + " alerts, as Alertmanager does for a group whenever one of its alerts changes (deduplicated"
+                        + " into their open incidents). 0: every alert is new and opens an incident. Default:"
+                        + " ${DEFAULT-VALUE}."})
+        int distinctAlerts;
+
         @Option(names = "--targets", split = ",", defaultValue = "bare,gateway,alertmanager",
                 paramLabel = "bare|gateway|alertmanager", description = "Servers to measure, in order. Default: ${DEFAULT-VALUE}.")
         List<String> targets;
@@ -169,9 +176,10 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (seconds < 1 || connections < 1 || connections > 5000 || alertsPerRequest < 1 || alertsPerRequest > 1000
-                    || probesPerSecond < 0 || probesPerSecond > 1000) {
+                    || probesPerSecond < 0 || probesPerSecond > 1000 || distinctAlerts < 0) {
                 spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to"
-                        + " 5000, --alerts-per-request 1 to 1000, --probes-per-second 0 to 1000");
+                        + " 5000, --alerts-per-request 1 to 1000, --probes-per-second 0 to 1000, --distinct-alerts 0"
+                        + " or more");
                 return 2;
             }
             List<IntakeBench.Target> parsed = new ArrayList<>();
@@ -184,7 +192,7 @@ final class BenchCommand implements Runnable {
                 }
             }
             new IntakeBench(new IntakeBench.Settings(java.time.Duration.ofSeconds(seconds), connections,
-                    alertsPerRequest, parsed, probesPerSecond), spec.commandLine().getOut()).run();
+                    alertsPerRequest, distinctAlerts, parsed, probesPerSecond), spec.commandLine().getOut()).run();
             return 0;
         }
     }

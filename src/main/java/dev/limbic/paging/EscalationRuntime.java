@@ -201,9 +201,11 @@ public final class EscalationRuntime {
             Future<?> tail = tails.getOrDefault(incidentId, Future.succeededFuture());
             Future<T> next = tail.transform(previous -> work.get());
             tails.put(incidentId, next);
+            metrics.escalationBacklog(tails.size());
             next.onComplete(done -> {
                 if (tails.get(incidentId) == next) {
                     tails.remove(incidentId);
+                    metrics.escalationBacklog(tails.size());
                 }
                 result.handle(done);
             });

@@ -28,6 +28,7 @@ final class PagingMetrics {
     private final MeterRegistry registry;
     private final Supplier<LimbicConfig> config;
     private final AtomicLong open = new AtomicLong();
+    private final AtomicLong backlog = new AtomicLong();
     private final Counter resolved;
     private final Timer acknowledge;
     private final Timer resolve;
@@ -39,6 +40,8 @@ final class PagingMetrics {
         this.config = config;
         Gauge.builder("limbic.incidents.open", open, AtomicLong::get)
                 .description("Incidents triggered or acknowledged").register(registry);
+        Gauge.builder("limbic.escalation.backlog", backlog, AtomicLong::get)
+                .description("Incidents whose escalation decision is queued or being made").register(registry);
         resolved = Counter.builder("limbic.incidents.resolved").description("Incidents resolved").register(registry);
         acknowledge = histogram("limbic.acknowledge", "Time from an incident's opening to its first acknowledgement");
         resolve = histogram("limbic.resolve", "Time from an incident's opening to its resolution");
@@ -78,12 +81,17 @@ final class PagingMetrics {
         acknowledge.record(sinceOpened.isNegative() ? Duration.ZERO : sinceOpened);
     }
 
+    /** Incidents whose escalation decision is queued or being made now. */
+    void escalationBacklog(int incidents) {
+        backlog.set(incidents);
+    }
+
     /** The open count from the database (at start, and now and then, so it cannot drift). */
     void openIncidents(long count) {
         open.set(count);
     }
 
-    /** Open incidents per responder, from the database; every configured responder absent from it holds none. */
+    /** Open incidents per responder; every configured responder absent from it holds none. */
     void openIncidentsByResponder(Map<String, Long> counts) {
         config.get().responders().forEach(responder -> openHeldBy(responder.id()));
         counts.keySet().stream().filter(id -> config.get().responder(id).isPresent()).forEach(this::openHeldBy);

@@ -159,6 +159,8 @@ class PagingEndToEndTest {
         assertThat(http.metric("limbic_incidents_resolved_total")).isEqualTo(1.0);
         assertThat(http.metric("limbic_acknowledge_seconds_count")).isEqualTo(1.0);
         Await.until(() -> assertThat(openHeldBy()).as("resolved: nobody holds it").containsExactly(0.0, 0.0));
+        Await.until(() -> assertThat(http.metric("limbic_escalation_backlog")).as("every decision made")
+                .isEqualTo(0.0));
     }
 
     /** {@code limbic_responder_open_incidents} of alex and sam. */
