@@ -79,14 +79,17 @@ public final class IntakeBench {
      * @param alertsPerRequest alerts in each webhook (and in each Alertmanager API request)
      * @param distinctAlerts   how many fingerprints the alerts cycle through (re-sent alerts are deduplicated), or 0
      *                         for a new fingerprint every time
+     * @param alertsPerSecond  0: a closed loop of {@code connections} requests in flight (the most the target takes);
+     *                         else requests sent at this rate of alerts over {@code connections} connections, each
+     *                         request's latency counted from when it was due, so a target that falls behind shows it
      * @param targets          the servers to measure, in order
      * @param probesPerSecond  probe alerts per second for the page latency (0: none)
      */
     public record Settings(Duration duration, int connections, int alertsPerRequest, int distinctAlerts,
-                           List<Target> targets, int probesPerSecond) {
+                           int alertsPerSecond, List<Target> targets, int probesPerSecond) {
         public Settings {
             if (duration.isNegative() || duration.isZero() || connections < 1 || alertsPerRequest < 1
-                    || distinctAlerts < 0 || probesPerSecond < 0 || probesPerSecond > 1000) {
+                    || distinctAlerts < 0 || alertsPerSecond < 0 || probesPerSecond < 0 || probesPerSecond > 1000) {
                 throw new IllegalArgumentException("duration, connections and alerts per request must be positive,"
                         + " distinct alerts 0 or more, probes per second 0 to 1000");
             }
@@ -127,8 +130,11 @@ public final class IntakeBench {
         Vertx client = Vertx.vertx();
         Map<Target, Figures> figures = new java.util.EnumMap<>(Target.class);
         try {
-            out.printf("%d connections, %d alert(s) per request, %s, %d s measured per target; %d cores%n",
-                    settings.connections(), settings.alertsPerRequest(), settings.distinctAlerts() == 0
+            out.printf("%s, %d alert(s) per request, %s, %d s measured per target; %d cores%n",
+                    settings.alertsPerSecond() == 0 ? settings.connections() + " requests in flight (closed loop)"
+                            : settings.alertsPerSecond() + " alerts/s due on a fixed schedule over " + settings.connections()
+                            + " connections",
+                    settings.alertsPerRequest(), settings.distinctAlerts() == 0
                             ? "every alert new (each opens an incident)"
                             : "alerts cycling through " + settings.distinctAlerts() + " fingerprints (re-sent ones"
                             + " are deduplicated)", settings.duration().toSeconds(),
@@ -327,10 +333,18 @@ public final class IntakeBench {
         long start = System.nanoTime();
         long measureFrom = start + warmUpNanos;
         long end = measureFrom + settings.duration().toNanos();
-        CountDownLatch done = new CountDownLatch(settings.connections());
-        Loop loop = new Loop(http, options, payload, sequence, samples, taken, failed, measureFrom, end, done);
-        for (int c = 0; c < settings.connections(); c++) {
-            client.runOnContext(v -> loop.next());
+        CountDownLatch done;
+        if (settings.alertsPerSecond() == 0) {
+            done = new CountDownLatch(settings.connections());
+            Loop loop = new Loop(http, options, payload, sequence, samples, taken, failed, measureFrom, end, done);
+            for (int c = 0; c < settings.connections(); c++) {
+                client.runOnContext(v -> loop.next());
+            }
+        } else {
+            done = new CountDownLatch(settings.connections());
+            new Pace(client, http, options, payload, sequence, samples, taken, failed, start, measureFrom, end,
+                    1e9 * settings.alertsPerRequest() / settings.alertsPerSecond(), settings.connections(), done)
+                    .begin();
         }
         sleepUntil(measureFrom);
         double[] cpuBefore = cpuSeconds();
@@ -411,6 +425,56 @@ public final class IntakeBench {
                 }
                 next();
             });
+        }
+    }
+
+    /**
+     * Requests sent on a fixed schedule, as wrk2 does: each of the connections sends its share of the rate, the next
+     * request when it is due, or at once when the answer to the last one came back late. A request's latency runs
+     * from when it was due, so the time a slow answer made the next ones wait counts against the target.
+     */
+    private record Pace(Vertx vertx, HttpClient http, RequestOptions options, LongFunction<Buffer> payload,
+                        AtomicLong sequence, long[] samples, AtomicInteger taken, AtomicLong failed, long start,
+                        long measureFrom, long end, double nanosPerRequest, int connections, CountDownLatch done) {
+        void begin() {
+            for (int c = 0; c < connections; c++) {
+                int connection = c;
+                vertx.runOnContext(v -> next(connection, 0));
+            }
+        }
+
+        private void next(int connection, long k) {
+            long dueAt = start + (long) ((k * connections + connection) * nanosPerRequest);
+            if (dueAt >= end) {
+                done.countDown();
+                return;
+            }
+            long wait = dueAt - System.nanoTime();
+            if (wait > 1_000_000) {
+                vertx.setTimer(wait / 1_000_000, id -> send(connection, k, dueAt));
+            } else {
+                send(connection, k, dueAt);
+            }
+        }
+
+        private void send(int connection, long k, long dueAt) {
+            Buffer body = payload.apply(sequence.incrementAndGet());
+            http.request(options).compose(request -> request.send(body))
+                    .compose(response -> response.body().map(b -> response.statusCode()))
+                    .onComplete(result -> {
+                        long now = System.nanoTime();
+                        if (dueAt >= measureFrom && dueAt < end) {
+                            if (result.succeeded() && result.result() / 100 == 2) {
+                                int index = taken.getAndIncrement();
+                                if (index < MAX_SAMPLES) {
+                                    samples[index] = now - dueAt;
+                                }
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        }
+                        next(connection, k + 1);
+                    });
         }
     }
 

@@ -158,6 +158,13 @@ final class BenchCommand implements Runnable {
                 description = "Alerts in each webhook (Alertmanager groups several). Default: ${DEFAULT-VALUE}.")
         int alertsPerRequest;
 
+        @Option(names = "--alerts-per-second", defaultValue = "0", paramLabel = "N",
+                description = {"Send alerts at this rate on a fixed schedule over --connections connections, as wrk2"
+                        + " does (latency counted from when each request was due, so falling behind shows)."
+                        + " 0: a closed loop of --connections requests in flight, the most each target"
+                        + " takes. Default: ${DEFAULT-VALUE}."})
+        int alertsPerSecond;
+
         @Option(names = "--distinct-alerts", defaultValue = "0", paramLabel = "N",
                 description = {"Alerts cycle through N fingerprints: after the first N, each webhook re-sends firing"
                         + " alerts, as Alertmanager does for a group whenever one of its alerts changes (deduplicated"
@@ -176,10 +183,10 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (seconds < 1 || connections < 1 || connections > 5000 || alertsPerRequest < 1 || alertsPerRequest > 1000
-                    || probesPerSecond < 0 || probesPerSecond > 1000 || distinctAlerts < 0) {
+                    || probesPerSecond < 0 || probesPerSecond > 1000 || distinctAlerts < 0 || alertsPerSecond < 0) {
                 spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to"
                         + " 5000, --alerts-per-request 1 to 1000, --probes-per-second 0 to 1000, --distinct-alerts 0"
-                        + " or more");
+                        + " or more, --alerts-per-second 0 or more");
                 return 2;
             }
             List<IntakeBench.Target> parsed = new ArrayList<>();
@@ -192,7 +199,7 @@ final class BenchCommand implements Runnable {
                 }
             }
             new IntakeBench(new IntakeBench.Settings(java.time.Duration.ofSeconds(seconds), connections,
-                    alertsPerRequest, distinctAlerts, parsed, probesPerSecond), spec.commandLine().getOut()).run();
+                    alertsPerRequest, distinctAlerts, alertsPerSecond, parsed, probesPerSecond), spec.commandLine().getOut()).run();
             return 0;
         }
     }
