@@ -54,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  incidents     curl -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' " + base + "/v1/incidents");
         out.println("  acknowledge   curl -X POST -H 'Authorization: Bearer " + Demo.LIVE_TOKENS.get("alex") + "' "
                 + base + "/v1/incidents/1/acknowledge");
+        out.println("  data          " + demo.dataDir() + "  (its own database; removed when the demo stops)");
         out.println("The story (state changes, what each phone gets and every incident's timeline appear below):");
         out.println("  +1:15 a demo alert arrives through the generic webhook and pages alex on his live channel;");
         out.println("  +1:30 alex's heart rate climbs from 70 to 132 bpm: Limbic sends him a 30 s breathing prompt and");

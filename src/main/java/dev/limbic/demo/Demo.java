@@ -16,6 +16,8 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +27,14 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A running demo of the story Limbic exists for: the gateway on the built-in config, one simulated strap per demo
@@ -45,6 +50,7 @@ import java.util.concurrent.TimeUnit;
  * gateway and the straps share the fast clock), so the whole story fits in a few seconds.
  */
 public final class Demo {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     /** The built-in configuration, a class-path resource. */
     public static final String CONFIG = "dev/limbic/demo/demo.yaml";
     /** The demo's straps and their tokens, as in {@link #CONFIG}. */
@@ -81,10 +87,13 @@ public final class Demo {
     /** The straps' WebSockets and their send timers, for {@link #stopStraps()}. */
     private final List<WebSocket> straps;
     private final List<Long> strapTimers;
+    /** The demo's data directory (its embedded database among it), removed on close. */
+    private final Path dataDir;
 
-    private Demo(Gateway gateway, Vertx devices, WebSocketClient sockets, WebClient http, Story story,
+    private Demo(Gateway gateway, Path dataDir, Vertx devices, WebSocketClient sockets, WebClient http, Story story,
                  List<WebSocket> straps, List<Long> strapTimers) {
         this.gateway = gateway;
+        this.dataDir = dataDir;
         this.devices = devices;
         this.sockets = sockets;
         this.http = http;
@@ -143,10 +152,11 @@ public final class Demo {
                     }
                 });
                 return Future.all(phone(gateway, sockets, "alex", story), phone(gateway, sockets, "sam", story))
-                        .map(all -> new Demo(gateway, devices, sockets, http, story,
+                        .map(all -> new Demo(gateway, dataDir, devices, sockets, http, story,
                                 List.of(alex.result(), sam.result()), strapTimers));
             });
-        }).recover(failure -> devices.close().transform(closed -> Future.failedFuture(failure)));
+        }).recover(failure -> devices.close().eventually(() -> deleteDataDir(dataDir))
+                .transform(closed -> Future.failedFuture(failure)));
     }
 
     /** Connects a responder's strap to the gateway's device stream, as a relay would. */
@@ -284,6 +294,12 @@ public final class Demo {
         return String.format("+%d:%02d", seconds / 60, seconds % 60);
     }
 
+    /** Where the demo keeps its data (removed by {@link #close()}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The gateway's HTTP port. */
     public int port() {
         return gateway.port();
     }
@@ -306,6 +322,18 @@ public final class Demo {
         return gateway.close().eventually(sockets::close).eventually(() -> {
                     http.close();
                     return Future.succeededFuture();
-                }).eventually(() -> devices.close().timeout(3, TimeUnit.SECONDS).otherwiseEmpty());
+                }).eventually(() -> devices.close().timeout(3, TimeUnit.SECONDS).otherwiseEmpty())
+                .eventually(() -> deleteDataDir(dataDir));
+    }
+
+    /** The demo's data (its database among them) lives only as long as the demo; removed off any event loop. */
+    private static Future<Void> deleteDataDir(Path dataDir) {
+        return Future.fromCompletionStage(CompletableFuture.runAsync(() -> {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                LOG.warn("Could not remove the demo's data in {}: {}", dataDir, e.toString());
+            }
+        }));
     }
 }

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,5 +35,8 @@ class DemoCommandTest {
                 .containsPattern("incident #2: Holding the page to alex until \\S+: alex is under (acute|elevated) stress")
                 .contains("sam's phone: Join alex on 1: ", "alex's phone: sam is joining you: ")
                 .containsPattern("incident #2: Hold on the page to alex ended");
+        Matcher data = Pattern.compile("data +(\\S+) ").matcher(out.toString());
+        assertThat(data.find()).as(out.toString()).isTrue();
+        assertThat(Path.of(data.group(1))).as("the demo's data is removed when it stops").doesNotExist();
     }
 }
