@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -178,6 +179,25 @@ public final class Gateway {
     /** What the Bluetooth source is doing, once a strap is paired ({@code "1 of 1 straps linked"}, {@code "no Bluetooth: …"}). */
     public Optional<String> bluetoothStatus() {
         return services.pairings().source().map(BleSource::status);
+    }
+
+    /**
+     * Swaps in a reloaded configuration. Devices first: a device whose token was removed, or whose responder is gone
+     * or no longer opted in to heart-rate monitoring, is refused from now on and its open streams close at their next
+     * frame; whatever the gateway kept in memory of a withdrawn responder's heart rate is forgotten, and they go
+     * {@code UNKNOWN} (so the stress-aware rules stop acting for them: their pages go out as a plain pager's). Then
+     * the pager's part ({@link Paging#reconfigure}). Stress thresholds, care settings, the server and the database
+     * stay as they were at start.
+     */
+    public void reconfigure(LimbicConfig next) {
+        Set<String> withdrawn = services.devices().update(next);
+        long now = services.clock().millis();
+        for (String responder : withdrawn) {
+            services.monitor().forget(responder, now, DeviceDirectory.CONSENT_WITHDRAWN);
+            LOG.info("{} is no longer opted in to heart-rate monitoring: their streams close and their heart-rate data"
+                    + " in memory is gone", responder);
+        }
+        services.paging().ifPresent(pager -> pager.reconfigure(next));
     }
 
     /** The pager, when integrations are configured. */

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://" + displayHost(loaded.server().host()) + ":" + gateway.port();
         spec.commandLine().getOut().println("Limbic listening on " + base + " (metrics: " + base + "/metrics)");
         spec.commandLine().getOut().flush();
-        gateway.paging().ifPresent(paging -> reloader.onReload(paging::reconfigure));
+        reloader.onReload(gateway::reconfigure);
         reloader.reloadOnSighup();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "limbic-config-poll");

@@ -15,6 +15,8 @@ public final class AuthenticatedDevice {
     private final boolean consented;
     private final AtomicLong lastSentAtMillis = new AtomicLong(NONE);
     private final AtomicInteger responderStreams;
+    private volatile boolean revoked;
+    private volatile boolean consentWithdrawn;
 
     /** @param responderStreams the open streams of the responder, shared by all their devices */
     AuthenticatedDevice(String deviceId, String responderId, boolean consented, AtomicInteger responderStreams) {
@@ -30,6 +32,24 @@ public final class AuthenticatedDevice {
 
     public String responderId() {
         return responderId;
+    }
+
+    /**
+     * Whether a reloaded configuration took this device away (its token removed, its responder gone or no longer
+     * opted in): its frames are refused and its streams close.
+     */
+    public boolean revoked() {
+        return revoked;
+    }
+
+    /** Whether it was revoked because its responder is no longer opted in (or no longer configured). */
+    public boolean consentWithdrawn() {
+        return consentWithdrawn;
+    }
+
+    void revoke(boolean responderWithdrew) {
+        consentWithdrawn = responderWithdrew;
+        revoked = true;
     }
 
     /** Whether the device's responder opted in to heart-rate monitoring. */

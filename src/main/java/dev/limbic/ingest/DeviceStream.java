@@ -17,11 +17,13 @@ import io.vertx.core.http.impl.ws.WebSocketFrameInternal;
  * and TCP flow control slows the relay. Nothing is buffered without bound and nothing is dropped.
  *
  * <p>Malformed frames are counted and rejected one by one without closing the stream; only
- * {@link #MAX_MALFORMED_IN_A_ROW} of them in a row close it with 1007 (invalid frame payload data).
+ * {@link #MAX_MALFORMED_IN_A_ROW} of them in a row close it with 1007 (invalid frame payload data). A frame from a
+ * device a reloaded configuration took away closes it with 1008 (policy violation).
  */
 final class DeviceStream implements Handler<WebSocketFrame> {
     static final int MAX_MALFORMED_IN_A_ROW = 100;
     static final short INVALID_PAYLOAD = 1007;
+    static final short POLICY_VIOLATION = 1008;
 
     private final ServerWebSocket socket;
     private final AuthenticatedDevice device;
@@ -57,7 +59,9 @@ final class DeviceStream implements Handler<WebSocketFrame> {
         } else {
             return;
         }
-        if (rejection == null) {
+        if (rejection == FrameRejection.REVOKED) {
+            socket.close(POLICY_VIOLATION, "this device may no longer stream: the configuration changed");
+        } else if (rejection == null) {
             malformedInARow = 0;
         } else if (rejection.malformed() && ++malformedInARow >= MAX_MALFORMED_IN_A_ROW) {
             socket.close(INVALID_PAYLOAD, MAX_MALFORMED_IN_A_ROW + " malformed frames in a row");

@@ -91,6 +91,9 @@ public final class FrameIngest {
 
     private FrameRejection apply(AuthenticatedDevice device, long sentAtMillis, byte[] value, int offset, int length,
                                  Transport transport, long arrivalNanos, FirmwareProfile profile, long sinceLinkUpMillis) {
+        if (device.revoked()) {
+            return reject(FrameRejection.REVOKED);
+        }
         DecodeOutcome outcome = HeartRateMeasurementDecoder.decode(value, offset, length, measurement);
         if (!outcome.isOk()) {
             return reject(FrameRejection.of(outcome));
@@ -108,6 +111,10 @@ public final class FrameIngest {
             return reject(untimely);
         }
         monitor.onMeasurement(device.responderId(), sentAtMillis, measurement);
+        if (device.consentWithdrawn()) {
+            // Revoked while this frame was applied: forget again what it may have left (see Gateway#reconfigure).
+            monitor.forget(device.responderId(), clock.millis(), DeviceDirectory.CONSENT_WITHDRAWN);
+        }
         metrics.frameToState(System.nanoTime() - arrivalNanos);
         metrics.frameIngested(transport);
         return null;

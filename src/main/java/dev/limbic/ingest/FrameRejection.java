@@ -23,7 +23,9 @@ public enum FrameRejection {
     /** Sent earlier than a frame already applied for the same device. */
     OUT_OF_ORDER("out_of_order", false),
     /** A heart rate without RR from a {@code contact_unreliable} device that fails its plausibility rule. */
-    IMPLAUSIBLE("implausible", false);
+    IMPLAUSIBLE("implausible", false),
+    /** From a device a reloaded configuration took away (token removed, responder gone or no longer opted in). */
+    REVOKED("revoked", false);
 
     private final String reason;
     private final boolean malformed;

@@ -90,9 +90,24 @@ public final class StressMonitor {
         }
     }
 
-    /** Forgets a responder (their consent was withdrawn or they left the config): raw data goes with it. */
-    public void forget(String responderId) {
-        detectors.remove(responderId);
+    /**
+     * Forgets a responder (their consent was withdrawn or they left the config): raw data goes with it. If they were
+     * in a known state, listeners hear them go {@code UNKNOWN} at {@code atMillis}, so nothing goes on acting on a
+     * state that is no longer watched.
+     */
+    public void forget(String responderId, long atMillis, String reason) {
+        StressDetector detector = detectors.remove(responderId);
+        if (detector == null) {
+            return;
+        }
+        StressState last;
+        synchronized (detector) {
+            last = detector.state();
+        }
+        if (last != StressState.UNKNOWN) {
+            publish(responderId, new StressTransition(last, StressState.UNKNOWN, atMillis, Double.NaN, Double.NaN,
+                    reason));
+        }
     }
 
     /** The responder's detector; a plain lookup first, so the hot path allocates no capturing lambda. */

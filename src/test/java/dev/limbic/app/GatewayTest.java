@@ -13,6 +13,7 @@ import dev.limbic.testing.HttpProbe;
 import dev.limbic.testing.MutableClock;
 import dev.limbic.testing.QuietEventLoops;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -185,6 +186,54 @@ class GatewayTest {
         assertThat(http.send(HttpMethod.POST, "/v1/devices/samples", Map.of("Authorization", "Bearer " + SAM_TOKEN),
                 Buffer.buffer("{\"samples\":[]}")).status()).isEqualTo(403);
         assertThat(gateway.monitor().state("sam")).isEqualTo(StressState.UNKNOWN);
+    }
+
+    @Test
+    void aReloadThatWithdrawsConsentClosesTheStreamForgetsTheHeartRateAndRefusesTheDevice() throws Exception {
+        start();
+        WebSocket socket = Await.result(connect(ALEX_TOKEN));
+        Promise<Short> closed = Promise.promise();
+        socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+        stream(socket, 20, 70);
+        Await.until(() -> assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.CALM));
+
+        gateway.reconfigure(config(CONFIG.replace("heart_rate_monitoring: true", "heart_rate_monitoring: false")));
+
+        assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.UNKNOWN);
+        assertThat(gateway.monitor().<Object>read("alex", detector -> detector)).as("nothing of alex's heart rate kept")
+                .isNull();
+        assertThat(transitions).last().satisfies(t -> assertThat(t.reason()).contains("no longer opted in"));
+        socket.writeBinaryMessage(frame(clock.millis() + 1000, 70));
+        assertThat(Await.result(closed.future())).as("policy violation").isEqualTo((short) 1008);
+        assertThat(gateway.monitor().<Object>read("alex", detector -> detector)).isNull();
+        assertThat(http.metric("limbic_frames_rejected_total{reason=\"revoked\"}")).isEqualTo(1);
+        assertThat(Await.failure(connect(ALEX_TOKEN)))
+                .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
+    }
+
+    @Test
+    void aReloadKeepsUnchangedDevicesStreamingOpensNewOnesAndRefusesARemovedToken() throws Exception {
+        start();
+        WebSocket alex = Await.result(connect(ALEX_TOKEN));
+        stream(alex, 5, 70);
+
+        String samsNewToken = "sam-new-token-0123456789";
+        gateway.reconfigure(config(CONFIG.replace("timezone: UTC", "timezone: UTC\n    heart_rate_monitoring: true")
+                .replace(SAM_TOKEN, samsNewToken)));
+
+        stream(alex, 5, 70);
+        Await.until(() -> assertThat(http.metric("limbic_frames_ingested_total{transport=\"websocket\"}"))
+                .as("alex's device did not change: it streams on").isEqualTo(10));
+        assertThat(alex.isClosed()).isFalse();
+        assertThat(Await.failure(connect(SAM_TOKEN)))
+                .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
+        WebSocket sam = Await.result(connect(samsNewToken));
+        stream(sam, 20, 68);
+        Await.until(() -> assertThat(gateway.monitor().state("sam")).as("sam opted in").isEqualTo(StressState.CALM));
+    }
+
+    private static LimbicConfig config(String yaml) throws Exception {
+        return ConfigLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -54,8 +54,21 @@ class StressMonitorTest {
         monitor.tick(START + 59_000 + 31_000);
         assertThat(heard).containsExactly("ada:CALM", "ada:UNKNOWN");
 
-        monitor.forget("ada");
+        monitor.forget("ada", START + 100_000, "withdrawn");
         assertThat(monitor.state("ada")).isEqualTo(StressState.UNKNOWN);
+        assertThat((Object) monitor.read("ada", StressDetector::state)).isNull();
+        assertThat(heard).as("already UNKNOWN: nothing more to tell").containsExactly("ada:CALM", "ada:UNKNOWN");
+    }
+
+    @Test
+    void forgettingAResponderInAKnownStateTellsTheListenersTheyAreUnknownNow() {
+        for (int s = 0; s < 60; s++) {
+            beat("ada", START + s * 1000L, 70);
+        }
+
+        monitor.forget("ada", START + 60_000, "no longer opted in");
+
+        assertThat(heard).containsExactly("ada:CALM", "ada:UNKNOWN");
         assertThat((Object) monitor.read("ada", StressDetector::state)).isNull();
     }
 
