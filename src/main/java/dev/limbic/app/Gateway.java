@@ -198,6 +198,11 @@ public final class Gateway {
                     + " in memory is gone", responder);
         }
         services.paging().ifPresent(pager -> pager.reconfigure(next));
+        LimbicConfig started = services.config();
+        if (!next.care().settings().equals(started.care().settings()) || !next.stress().equals(started.stress())
+                || !next.thresholdsByResponder().equals(started.thresholdsByResponder())) {
+            LOG.warn("The stress thresholds or care settings changed: they take effect at the next restart");
+        }
     }
 
     /** The pager, when integrations are configured. */
