@@ -195,7 +195,9 @@ class GatewayTest {
         Promise<Short> closed = Promise.promise();
         socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
         stream(socket, 20, 70);
-        Await.until(() -> assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.CALM));
+        Await.until(() -> assertThat(http.metric("limbic_frames_ingested_total{transport=\"websocket\"}"))
+                .isEqualTo(20));
+        assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.CALM);
 
         gateway.reconfigure(config(CONFIG.replace("heart_rate_monitoring: true", "heart_rate_monitoring: false")));
 
