@@ -3,10 +3,26 @@
 # a bare Vert.x endpoint that only parses them, at the gateway (durable intake into the embedded PostgreSQL with
 # fsync on, routing, paging) and at Prometheus Alertmanager 0.25's own POST /api/v2/alerts
 # (/usr/bin/prometheus-alertmanager, Debian package prometheus-alertmanager). Prints alerts/s, p50, p99, the ratios,
-# the load average, and webhook -> page received by its channel (during the load and alone).
-# Extra arguments go to the command, e.g. --seconds 20 --connections 64 --alerts-per-request 10.
+# the load average, CPU per alert, and webhook -> page received by its channel (during the load and alone).
+#
+# Without arguments it runs the three scenarios the README reports (about 4 minutes):
+#   1. the most each target takes: 64 webhooks of 10 new alerts in flight (every alert opens an incident);
+#   2. the gateway with Alertmanager's re-sends: alerts cycle through 5,000 fingerprints, so after the warm-up
+#      each webhook repeats firing alerts that are deduplicated into their open incidents;
+#   3. the gateway at a steady 1,000 new alerts/s (wrk2-style schedule): answer and page latency below saturation.
+# With arguments, one run with those (e.g. --seconds 20 --connections 64 --alerts-per-request 10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 mvn -B -ntp -q -DskipTests package
-java -jar target/limbic.jar bench intake "$@"
+if [ "$#" -gt 0 ]; then
+    exec java -jar target/limbic.jar bench intake "$@"
+fi
+echo "== 1. saturation, every alert new"
+java -jar target/limbic.jar bench intake --alerts-per-request 10 --probes-per-second 10
+echo "== 2. saturation, re-sent alerts (deduplicated)"
+java -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --distinct-alerts 5000 \
+    --probes-per-second 10
+echo "== 3. a steady 1,000 new alerts/s"
+java -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --alerts-per-second 1000 \
+    --probes-per-second 10
