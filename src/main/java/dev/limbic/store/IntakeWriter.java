@@ -228,7 +228,6 @@ final class IntakeWriter {
         Long[] ids = new Long[n];
         String[] integrations = new String[n];
         String[] dedupKeys = new String[n];
-        String[] statuses = new String[n];
         String[] severities = new String[n];
         String[] summaries = new String[n];
         String[] sources = new String[n];
@@ -236,19 +235,12 @@ final class IntakeWriter {
         String[] details = new String[n];
         String[] policies = new String[n];
         OffsetDateTime[] openedAt = new OffsetDateTime[n];
-        OffsetDateTime[] acknowledgedAt = new OffsetDateTime[n];
-        String[] acknowledgedBy = new String[n];
-        OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
-        String[] resolvedBy = new String[n];
-        Integer[] alertCounts = new Integer[n];
-        OffsetDateTime[] lastAlertAt = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             IncidentDraft draft = created.get(i);
             AlertEvent opening = draft.opening;
             ids[i] = draft.id;
             integrations[i] = opening.integration();
             dedupKeys[i] = opening.dedupKey();
-            statuses[i] = draft.status.wireName();
             severities[i] = opening.severity().wireName();
             summaries[i] = opening.summary();
             sources[i] = opening.source();
@@ -256,40 +248,54 @@ final class IntakeWriter {
             details[i] = opening.detailsJson();
             policies[i] = draft.policyId;
             openedAt[i] = offset(opening.receivedAt());
-            acknowledgedAt[i] = offset(draft.acknowledgedAt);
-            acknowledgedBy[i] = draft.acknowledgedBy;
-            resolvedAt[i] = offset(draft.resolvedAt);
-            resolvedBy[i] = draft.resolvedBy;
-            alertCounts[i] = draft.alertCount;
-            lastAlertAt[i] = offset(draft.lastAlertAt);
         }
-        return columns(ids, integrations, dedupKeys, statuses, severities, summaries, sources, labels, details,
-                policies, openedAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, alertCounts, lastAlertAt);
+        StatusColumns status = StatusColumns.of(created);
+        return columns(ids, integrations, dedupKeys, status.statuses, severities, summaries, sources, labels, details,
+                policies, openedAt, status.acknowledgedAt, status.acknowledgedBy, status.resolvedAt, status.resolvedBy,
+                status.alertCounts, status.lastAlertAt);
     }
 
     private static Tuple incidentUpdates(List<IncidentDraft> changed) {
-        int n = changed.size();
-        Long[] ids = new Long[n];
-        String[] statuses = new String[n];
-        OffsetDateTime[] acknowledgedAt = new OffsetDateTime[n];
-        String[] acknowledgedBy = new String[n];
-        OffsetDateTime[] resolvedAt = new OffsetDateTime[n];
-        String[] resolvedBy = new String[n];
-        Integer[] alertCounts = new Integer[n];
-        OffsetDateTime[] lastAlertAt = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            IncidentDraft draft = changed.get(i);
-            ids[i] = draft.id;
-            statuses[i] = draft.status.wireName();
-            acknowledgedAt[i] = offset(draft.acknowledgedAt);
-            acknowledgedBy[i] = draft.acknowledgedBy;
-            resolvedAt[i] = offset(draft.resolvedAt);
-            resolvedBy[i] = draft.resolvedBy;
-            alertCounts[i] = draft.alertCount;
-            lastAlertAt[i] = offset(draft.lastAlertAt);
+        Long[] ids = changed.stream().map(draft -> draft.id).toArray(Long[]::new);
+        StatusColumns status = StatusColumns.of(changed);
+        return columns(ids, status.statuses, status.acknowledgedAt, status.acknowledgedBy, status.resolvedAt,
+                status.resolvedBy, status.alertCounts, status.lastAlertAt);
+    }
+
+    /** The columns that an incident's status and its alerts decide, one array element per draft. */
+    private static final class StatusColumns {
+        final String[] statuses;
+        final OffsetDateTime[] acknowledgedAt;
+        final String[] acknowledgedBy;
+        final OffsetDateTime[] resolvedAt;
+        final String[] resolvedBy;
+        final Integer[] alertCounts;
+        final OffsetDateTime[] lastAlertAt;
+
+        private StatusColumns(int n) {
+            statuses = new String[n];
+            acknowledgedAt = new OffsetDateTime[n];
+            acknowledgedBy = new String[n];
+            resolvedAt = new OffsetDateTime[n];
+            resolvedBy = new String[n];
+            alertCounts = new Integer[n];
+            lastAlertAt = new OffsetDateTime[n];
         }
-        return columns(ids, statuses, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, alertCounts,
-                lastAlertAt);
+
+        static StatusColumns of(List<IncidentDraft> drafts) {
+            StatusColumns columns = new StatusColumns(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                IncidentDraft draft = drafts.get(i);
+                columns.statuses[i] = draft.status.wireName();
+                columns.acknowledgedAt[i] = offset(draft.acknowledgedAt);
+                columns.acknowledgedBy[i] = draft.acknowledgedBy;
+                columns.resolvedAt[i] = offset(draft.resolvedAt);
+                columns.resolvedBy[i] = draft.resolvedBy;
+                columns.alertCounts[i] = draft.alertCount;
+                columns.lastAlertAt[i] = offset(draft.lastAlertAt);
+            }
+            return columns;
+        }
     }
 
     private static Tuple eventRows(List<PlannedEvent> events, Plan plan) {
