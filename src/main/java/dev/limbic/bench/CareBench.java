@@ -26,8 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,24 +60,34 @@ public final class CareBench {
     private static final double CALM_SECONDS = 150;
     private static final int RISE_STAGGER_SECONDS = 20;
 
+    /**
+     * The gateway's JVM options unless told otherwise: ZGC, as the README recommends for {@code limbic serve}. With
+     * G1 at 10,000 streams on this shared 2-core box, young pauses of 200-660 ms landed on decisive samples and made
+     * the tail; ZGC's pauses stay under a millisecond (time to reach a safepoint on a starved box aside).
+     */
+    public static final List<String> DEFAULT_GATEWAY_JVM_OPTIONS = List.of("-XX:+UseZGC");
+
     private final int streams;
     private final int probes;
+    private final List<String> gatewayJvmOptions;
     private final PrintWriter progress;
     private final PrintWriter out;
 
     /**
      * @param streams  device streams in all, probes included (at most {@link IngestBench#MAX_STREAMS})
      * @param probes   of them, the responders who are paged and whose heart rate climbs
+     * @param gatewayJvmOptions the gateway process's JVM options (see {@link #DEFAULT_GATEWAY_JVM_OPTIONS})
      * @param progress where to tell what is happening
      * @param out      where the figures go
      */
-    public CareBench(int streams, int probes, PrintWriter progress, PrintWriter out) {
+    public CareBench(int streams, int probes, List<String> gatewayJvmOptions, PrintWriter progress, PrintWriter out) {
         if (probes < 1 || streams < probes || streams > IngestBench.MAX_STREAMS) {
             throw new IllegalArgumentException("probes must be at least 1 and streams from probes to "
                     + IngestBench.MAX_STREAMS);
         }
         this.streams = streams;
         this.probes = probes;
+        this.gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
         this.progress = progress;
         this.out = out;
     }
@@ -85,8 +98,8 @@ public final class CareBench {
         int port = freePort();
         Path config = workDir.resolve("gateway.yaml");
         writeConfig(config, port, Files.createDirectories(workDir.resolve("data")));
-        say("gateway: starting with %,d responders (%d probes)", streams, probes);
-        try (ServerProcess server = ServerProcess.start("gateway", List.of(),
+        say("gateway: starting with %,d responders (%d probes), JVM options %s", streams, probes, gatewayJvmOptions);
+        try (ServerProcess server = ServerProcess.start("gateway", gatewayJvmOptions,
                 List.of("serve", "--config", config.toString()), port, workDir.resolve("gateway.log"),
                 Duration.ofSeconds(120))) {
             Vertx vertx = client(2);
@@ -143,9 +156,13 @@ public final class CareBench {
                             DecisiveSampleFinder finder = finders[probe];
                             synchronized (prompts) {
                                 if (prompts[probe] == null) {
-                                    prompts[probe] = new Prompt(finder.decisiveSentNanos() == Long.MIN_VALUE
-                                            ? Long.MIN_VALUE : arrived - finder.decisiveSentNanos(),
-                                            arrived - lastSentNanos.get(probe), finder.cause());
+                                    boolean decided = finder.decisiveSentNanos() != Long.MIN_VALUE;
+                                    prompts[probe] = new Prompt(decided
+                                            ? arrived - finder.decisiveSentNanos() : Long.MIN_VALUE,
+                                            arrived - lastSentNanos.get(probe), decided
+                                            ? 1000 * (micros(Instant.parse(notification.getString("created_at")))
+                                            - finder.decisiveSentMicros()) : Long.MIN_VALUE, finder.cause(),
+                                            probe, decided ? finder.decisiveSentMicros() / 1000 : Long.MIN_VALUE);
                                 }
                             }
                         }
@@ -170,9 +187,10 @@ public final class CareBench {
                 byte[] value = HeartRateMeasurementEncoder.encode(bpm, SensorContact.DETECTED,
                         HeartRateMeasurement.NO_ENERGY, HeartRateMeasurementEncoder.rrMillisTo1024(60_000.0 / bpm));
                 long sentNanos = System.nanoTime();
+                long sentMicros = micros(Instant.now());
                 lastSentNanos.set(probe, sentNanos);
                 strap.writeBinaryMessage(Buffer.buffer(RelayFrame.of(now, value)));
-                finders[probe].sent(now, value, sentNanos);
+                finders[probe].sent(now, value, sentNanos, sentMicros);
             }));
         }
         say("probes: %d straps calm at 70 bpm for %.0f s (baseline), then paged", probes, CALM_SECONDS);
@@ -203,8 +221,8 @@ public final class CareBench {
                         + "gateway event-loop delay p99 %.0f ms; frame -> state p99 %.2f ms%n", measuredSeconds,
                 server.usage().cpuPercentSince(gatewayAtPage, measuredSeconds),
                 ProcessUsage.of(ProcessHandle.current().pid()).cpuPercentSince(benchAtPage, measuredSeconds),
-                scrapeAtEnd.quantileSince(scrapeAtPage, "limbic_event_loop_delay_seconds_bucket", 0.99) * 1000,
-                scrapeAtEnd.quantileSince(scrapeAtPage, "limbic_frame_to_state_seconds_bucket", 0.99) * 1000);
+                scrapeAtEnd.quantileSince(scrapeAtPage, "limbic_event_loop_delay_seconds", 0.99) * 1000,
+                scrapeAtEnd.quantileSince(scrapeAtPage, "limbic_frame_to_state_seconds", 0.99) * 1000);
         out.flush();
     }
 
@@ -214,9 +232,15 @@ public final class CareBench {
      * @param fromDecisiveNanos from the sending of the decisive frame ({@link Long#MIN_VALUE}: the prompt came before
      *                          the bench saw any frame decide it)
      * @param fromLastNanos     from the sending of the probe's last frame before it
+     * @param toCreatedNanos    from the sending of the decisive frame to the prompt's {@code created_at} (the gateway
+     *                          made it: the frame's way in, the judgement and the episode), by the wall clock to the
+     *                          microsecond ({@link Long#MIN_VALUE} without a decisive frame)
      * @param cause             what made the decisive frame decisive ({@code null} with no decisive frame)
+     * @param probe             whose
+     * @param decisiveAtMillis  when the decisive frame was sent (epoch ms; {@link Long#MIN_VALUE} without one)
      */
-    private record Prompt(long fromDecisiveNanos, long fromLastNanos, DecisiveSampleFinder.Cause cause) {
+    private record Prompt(long fromDecisiveNanos, long fromLastNanos, long toCreatedNanos,
+                          DecisiveSampleFinder.Cause cause, int probe, long decisiveAtMillis) {
     }
 
     private void report(Prompt[] prompts, double seconds) {
@@ -228,8 +252,8 @@ public final class CareBench {
                 .sorted().toArray();
         long[] fromLast = got.stream().mapToLong(Prompt::fromLastNanos).sorted().toArray();
         out.printf(Locale.ROOT, "Care: decisive heart-rate sample -> breathing prompt on the live channel%n");
-        out.printf(Locale.ROOT, "  load: %,d device streams at 1 Hz (%d of them probes), %.0f s; load average %s%n",
-                streams, probes, seconds, IntakeBench.loadAverage());
+        out.printf(Locale.ROOT, "  load: %,d device streams at 1 Hz (%d of them probes), %.0f s; load average %s; "
+                + "gateway JVM options %s%n", streams, probes, seconds, IntakeBench.loadAverage(), gatewayJvmOptions);
         out.printf(Locale.ROOT, "  prompts: %d of %d probes; decisive sample: %s; prompts before any decisive "
                         + "sample: %d%n", got.size(), probes,
                 got.stream().filter(p -> p.cause() != null).collect(Collectors.groupingBy(
@@ -237,6 +261,14 @@ public final class CareBench {
                 got.size() - fromDecisive.length);
         latencies("from the decisive sample", fromDecisive, true);
         latencies("from the probe's last frame before it", fromLast, false);
+        latencies("of it, decisive frame -> prompt made (created_at)", got.stream().mapToLong(Prompt::toCreatedNanos)
+                .filter(l -> l != Long.MIN_VALUE).sorted().toArray(), false);
+        out.printf(Locale.ROOT, "  slowest from the decisive sample: %s%n", got.stream()
+                .filter(p -> p.fromDecisiveNanos() != Long.MIN_VALUE)
+                .sorted(Comparator.comparingLong(Prompt::fromDecisiveNanos).reversed()).limit(5)
+                .map(p -> String.format(Locale.ROOT, "%s sent %s: %.1f ms (%.1f ms to made)", probeId(p.probe()),
+                        LocalTime.ofInstant(Instant.ofEpochMilli(p.decisiveAtMillis()), ZoneOffset.UTC),
+                        p.fromDecisiveNanos() / 1e6, p.toCreatedNanos() / 1e6)).toList());
         out.flush();
     }
 
@@ -302,6 +334,10 @@ public final class CareBench {
         config.put("default_policy", "probes");
         config.put("integrations", List.of(Map.of("name", "bench", "type", "generic", "secret", SECRET)));
         new YAMLMapper().writeValue(file.toFile(), config);
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
     }
 
     private static String probeId(int i) {

@@ -30,6 +30,7 @@ final class DecisiveSampleFinder {
     private long pageAtMillis = Long.MIN_VALUE;
     private double baselineAtPage = Double.NaN;
     private long decisiveSentNanos = Long.MIN_VALUE;
+    private long decisiveSentMicros = Long.MIN_VALUE;
     private Cause cause;
 
     /** The probe was paged at {@code atMillis} (the page's {@code created_at}: the instant the gateway judges from). */
@@ -41,11 +42,12 @@ final class DecisiveSampleFinder {
     }
 
     /**
-     * The probe sent {@code value} (a Heart Rate Measurement) stamped {@code sentAtMillis}, at {@code sentNanos}.
+     * The probe sent {@code value} (a Heart Rate Measurement) stamped {@code sentAtMillis}, at {@code sentNanos}
+     * ({@link System#nanoTime()}) and {@code sentMicros} (wall clock, epoch microseconds).
      *
      * @return whether this frame is the decisive one
      */
-    boolean sent(long sentAtMillis, byte[] value, long sentNanos) {
+    boolean sent(long sentAtMillis, byte[] value, long sentNanos, long sentMicros) {
         if (!HeartRateMeasurementDecoder.decode(value, 0, value.length, measurement).isOk()) {
             throw new IllegalStateException("the bench encoded a frame it cannot decode");
         }
@@ -54,25 +56,31 @@ final class DecisiveSampleFinder {
             return false;
         }
         if (transition != null && transition.to() == StressState.ACUTE) {
-            return decide(Cause.ACUTE, sentNanos);
+            return decide(Cause.ACUTE, sentNanos, sentMicros);
         }
         PageReaction reaction = analyzer.analyze(detector.history(), pageAtMillis, baselineAtPage);
         if (reaction.verdict() == PageReactionVerdict.REACTION
                 || reaction.verdict() == PageReactionVerdict.INDETERMINATE && reaction.hasReactionTime()) {
-            return decide(Cause.REACTION, sentNanos);
+            return decide(Cause.REACTION, sentNanos, sentMicros);
         }
         return false;
     }
 
-    private boolean decide(Cause why, long sentNanos) {
+    private boolean decide(Cause why, long sentNanos, long sentMicros) {
         cause = why;
         decisiveSentNanos = sentNanos;
+        decisiveSentMicros = sentMicros;
         return true;
     }
 
     /** When the decisive frame was sent ({@link System#nanoTime()}), or {@link Long#MIN_VALUE} while none was. */
     long decisiveSentNanos() {
         return decisiveSentNanos;
+    }
+
+    /** When the decisive frame was sent (wall clock, epoch microseconds), or {@link Long#MIN_VALUE} while none was. */
+    long decisiveSentMicros() {
+        return decisiveSentMicros;
     }
 
     /** What made the decisive frame decisive, or {@code null} while none was. */
