@@ -76,8 +76,8 @@ import java.util.stream.Collectors;
  *       timer for a responder whose holds were lifted are evaluated at once.</li>
  * </ul>
  * All state lives on the escalation runtime's context (a sample is heard on its ingest thread and handed over); nothing
- * blocks. Care state (episodes, pending judgements) is
- * kept in memory only: a restart starts it afresh, and pages go out as the plain pager's until data comes in again.
+ * blocks. Care state (episodes, pending judgements) is kept in memory only: a restart starts it afresh, and pages go
+ * out as the plain pager's until data comes in again.
  */
 final class CareRuntime implements StressListener, SampleListener, EscalationRuntime.DecisionListener {
     private static final Logger LOG = LoggerFactory.getLogger(CareRuntime.class);
