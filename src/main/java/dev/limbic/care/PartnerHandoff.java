@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.function.Function;
 
 /**
  * When to ask a responder's partner to join them: {@code ACUTE} for longer than {@code partnerAfterAcute} while
- * they hold an open incident, or more than {@code partnerAfterOpenIncidents} open incidents at once. The partner is
- * paged once per incident (the responder stays on it; a responder without a partner is left as is); both are told in supportive words, and the timeline says why.
+ * they hold an open incident, or more than {@code partnerAfterOpenIncidents} open incidents at once. For too many
+ * open incidents the partner is paged once per incident; for acute stress once per acute stretch, on the incident
+ * that first qualified: an incident that comes to the responder later in the same stretch (a deferred page released
+ * at its bound, say) does not page the partner again, who is already with them. The responder stays on the incident;
+ * a responder without a partner is left as is; both are told in supportive words, and the timeline says why.
  * Also builds the {@link HandOver} a responder may trigger. Not thread-safe: {@link StressEpisodes} calls it under its
  * own lock.
  */
@@ -29,6 +33,8 @@ public final class PartnerHandoff {
     private final Function<String, Optional<String>> partnerOf;
     /** Incidents whose partner page (or the note that there is no partner) was already decided. */
     private final Set<String> decided = new HashSet<>();
+    /** Per responder: the start of the acute stretch for which their partner was paged. */
+    private final Map<String, Instant> pagedForAcuteSince = new HashMap<>();
 
     /**
      * @param settings  the bounds
@@ -63,14 +69,20 @@ public final class PartnerHandoff {
             return CareOutcome.NONE;
         }
         Optional<String> partner = partnerOf.apply(responder).filter(p -> !p.equals(responder));
+        boolean forAcute = open <= settings.partnerAfterOpenIncidents();
+        boolean alreadyJoining = forAcute && acuteSince.equals(pagedForAcuteSince.get(responder));
         List<CareAction> actions = new ArrayList<>();
         List<IncidentNote> notes = new ArrayList<>();
         for (String incident : candidates) {
             if (!decided.add(incident)) {
                 continue;
             }
-            if (partner.isEmpty()) {
+            if (partner.isEmpty() || alreadyJoining) {
                 continue;
+            }
+            if (forAcute) {
+                pagedForAcuteSince.put(responder, acuteSince);
+                alreadyJoining = true;
             }
             String p = partner.get();
             actions.add(new CareAction.PagePartner(p, responder, incident, reason,

@@ -26,6 +26,16 @@ public record StressEpisode(String id, String responder, String incidentId, Caus
         ACUTE_DURING_INCIDENT
     }
 
+    /** What set off the opening of an episode: the path on which its evidence was acted on. */
+    public enum Trigger {
+        /** The heart-rate sample that completed the evidence (a held reaction, or the rise to {@code ACUTE}). */
+        SAMPLE,
+        /** The page itself, to a responder who was {@code ACUTE} already. */
+        PAGE,
+        /** The end of a page's reaction window, when its pending judgement was given on time alone. */
+        TIMER
+    }
+
     public StressEpisode {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(responder, "responder");

@@ -75,7 +75,10 @@ public final class StressEpisodes {
         return onStateChange(responder, transition.to(), Instant.ofEpochMilli(transition.atMillis()));
     }
 
-    /** {@code responder}'s stress state became {@code state} at {@code at}. */
+    /**
+     * {@code responder}'s stress state became {@code state} at {@code at}. A state rises only on a sample, so an
+     * episode this opens is set off by the sample ({@link StressEpisode.Trigger#SAMPLE}).
+     */
     public synchronized CareOutcome onStateChange(String responder, StressState state, Instant at) {
         Objects.requireNonNull(state, "state");
         ResponderCare care = care(responder);
@@ -91,7 +94,7 @@ public final class StressEpisodes {
                 }
                 if (care.episode == null && !care.openIncidents.isEmpty()) {
                     open(responder, care, newest(care.openIncidents), StressEpisode.Cause.ACUTE_DURING_INCIDENT,
-                            false, at, out);
+                            StressEpisode.Trigger.SAMPLE, false, at, out);
                 }
             }
             case ELEVATED -> {
@@ -128,26 +131,27 @@ public final class StressEpisodes {
         care.undecided.remove(incidentId);
         care.undecided.add(incidentId);
         if (care.state == StressState.ACUTE && care.episode == null) {
-            open(responder, care, incidentId, StressEpisode.Cause.ACUTE_DURING_INCIDENT, false, at, out);
+            open(responder, care, incidentId, StressEpisode.Cause.ACUTE_DURING_INCIDENT, StressEpisode.Trigger.PAGE,
+                    false, at, out);
         }
         partnerCheck(responder, care, at, out);
         return out.build();
     }
 
     /**
-     * The reaction of {@code responder} to their page for {@code incidentId}, judged by {@link PageReactionAnalyzer}.
-     * A reaction opens an episode (marked indeterminate when heart rate was already high or rising before the page),
-     * unless one is open already or the incident is no longer theirs.
+     * The reaction of {@code responder} to their page for {@code incidentId}, judged by {@link PageReactionAnalyzer}
+     * (see {@link PendingReactions}). A reaction opens an episode (marked indeterminate when heart rate was already
+     * high or rising before the page), unless one is open already or the incident is no longer theirs.
+     *
+     * @param trigger what the judgement was given on: the sample that completed the reaction, or the window's end
      */
     public synchronized CareOutcome onPageJudged(String responder, String incidentId, PageReaction reaction,
-                                                 Instant at) {
+                                                 StressEpisode.Trigger trigger, Instant at) {
         ResponderCare care = care(responder);
         Builder out = new Builder();
         closeAfterGap(responder, care, at, out);
-        boolean reacted = reaction.verdict() == PageReactionVerdict.REACTION
-                || reaction.verdict() == PageReactionVerdict.INDETERMINATE && reaction.hasReactionTime();
-        if (reacted && care.episode == null && care.openIncidents.contains(incidentId)) {
-            open(responder, care, incidentId, StressEpisode.Cause.PAGE_REACTION,
+        if (PendingReactions.reacted(reaction) && care.episode == null && care.openIncidents.contains(incidentId)) {
+            open(responder, care, incidentId, StressEpisode.Cause.PAGE_REACTION, trigger,
                     reaction.verdict() == PageReactionVerdict.INDETERMINATE, at, out);
         }
         return out.build();
@@ -234,7 +238,7 @@ public final class StressEpisodes {
     // ---- rules ----
 
     private void open(String responder, ResponderCare care, String incidentId, StressEpisode.Cause cause,
-                      boolean indeterminate, Instant at, Builder out) {
+                      StressEpisode.Trigger trigger, boolean indeterminate, Instant at, Builder out) {
         Instant breathingUntil = at.plus(settings.breathingWindow());
         care.episode = new StressEpisode(responder + "/" + incidentId + "/" + at.toEpochMilli(), responder, incidentId,
                 cause, indeterminate, at, breathingUntil);
@@ -249,6 +253,7 @@ public final class StressEpisodes {
         fields.put("episode", care.episode.id());
         fields.put("cause", cause.name().toLowerCase(Locale.ROOT));
         fields.put("indeterminate", Boolean.toString(indeterminate));
+        fields.put("trigger", trigger.name().toLowerCase(Locale.ROOT));
         out.note(incidentId, at, TimelineKind.STRESS_EPISODE_OPENED,
                 "A stress episode opened for " + responder + " (" + why + ")", fields);
         out.actions.add(new CareAction.SendBreathingPrompt(responder, incidentId, settings.breathingCycles()));

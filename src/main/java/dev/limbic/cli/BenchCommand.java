@@ -221,11 +221,18 @@ final class BenchCommand implements Runnable {
                 description = "Responders paged whose heart rate climbs. Default: ${DEFAULT-VALUE}.")
         int probes;
 
+        @Option(names = "--gateway-jvm-option", paramLabel = "OPTION",
+                description = "A JVM option for the gateway process (repeatable; replaces the default -XX:+UseZGC), "
+                        + "e.g. --gateway-jvm-option=-XX:+UseG1GC.")
+        List<String> gatewayJvmOptions = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             dev.limbic.bench.CareBench bench;
             try {
-                bench = new dev.limbic.bench.CareBench(streams, probes, spec.commandLine().getErr(),
+                bench = new dev.limbic.bench.CareBench(streams, probes, gatewayJvmOptions.isEmpty()
+                        ? dev.limbic.bench.CareBench.DEFAULT_GATEWAY_JVM_OPTIONS : gatewayJvmOptions,
+                        spec.commandLine().getErr(),
                         spec.commandLine().getOut());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--" + e.getMessage());

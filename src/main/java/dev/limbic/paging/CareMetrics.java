@@ -1,6 +1,7 @@
 package dev.limbic.paging;
 
 import dev.limbic.care.PageReactionVerdict;
+import dev.limbic.care.StressEpisode;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
 import dev.limbic.config.TeamConfig;
@@ -53,6 +54,11 @@ final class CareMetrics {
         for (HoldReason reason : HoldReason.values()) {
             held(reason, 0);
         }
+        for (StressEpisode.Cause cause : StressEpisode.Cause.values()) {
+            for (StressEpisode.Trigger trigger : StressEpisode.Trigger.values()) {
+                episodeOpened(cause.name().toLowerCase(Locale.ROOT), trigger.name().toLowerCase(Locale.ROOT), 0);
+            }
+        }
         List<String> teams = current.teams().stream().map(TeamConfig::id).toList();
         for (String team : teams.isEmpty() ? List.of("none") : teams) {
             for (HandoffReason reason : HandoffReason.values()) {
@@ -68,6 +74,14 @@ final class CareMetrics {
 
     void breathingPrompt(String responder) {
         breathingPrompt(responder, 1);
+    }
+
+    /**
+     * A stress episode opened for {@code cause} (as on the timeline: {@code page_reaction}, {@code
+     * acute_during_incident}), set off by {@code trigger} ({@code sample}, {@code page}, {@code timer}).
+     */
+    void episodeOpened(String cause, String trigger) {
+        episodeOpened(cause, trigger, 1);
     }
 
     /** A non-critical page to {@code responder} was held back for {@code reason}. */
@@ -97,6 +111,13 @@ final class CareMetrics {
                 .description("Pages whose heart-rate reaction was judged, by verdict (REACTION: a stress episode caused"
                         + " by the page)")
                 .tag("responder", responder).tag("team", team).tag("verdict", verdict.name())).increment(by);
+    }
+
+    private void episodeOpened(String cause, String trigger, double by) {
+        counter("opened|" + cause + "|" + trigger, () -> Counter.builder("limbic.stress.episode.openings")
+                .description("Stress episodes opened, by cause and by what set the opening off (sample: the decisive "
+                        + "heart-rate sample; page: a page to a responder already acute; timer: the end of a reaction "
+                        + "window)").tag("cause", cause).tag("trigger", trigger)).increment(by);
     }
 
     private void breathingPrompt(String responder, double by) {

@@ -8,9 +8,8 @@ import dev.limbic.care.CareNotifications;
 import dev.limbic.care.CareOutcome;
 import dev.limbic.care.HandOver;
 import dev.limbic.care.IncidentNote;
-import dev.limbic.care.PageReaction;
 import dev.limbic.care.PageReactionAnalyzer;
-import dev.limbic.care.PageReactionVerdict;
+import dev.limbic.care.PendingReactions;
 import dev.limbic.care.PartnerHandoff;
 import dev.limbic.care.StressEpisodes;
 import dev.limbic.config.LimbicConfig;
@@ -30,6 +29,7 @@ import dev.limbic.store.IncidentStore;
 import dev.limbic.store.StressEpisodeStore;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressDetector;
+import dev.limbic.stress.SampleListener;
 import dev.limbic.stress.StressListener;
 import dev.limbic.stress.StressMonitor;
 import dev.limbic.stress.StressState;
@@ -48,14 +48,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The stress-aware rules in the running pager: feeds {@link StressEpisodes} (whose {@code CareAdvisor} the
@@ -64,25 +66,22 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>Fed: every stress transition of an opted-in responder ({@link StressMonitor} listener, handed over to this
  *       context), every page the engine issued and every resolve or reassignment (after their commit, from
- *       {@link EscalationRuntime}), each page's heart-rate reaction (judged by {@link PageReactionAnalyzer} over the
- *       responder's in-memory history as soon as a reaction has held, or once its window has passed), and
- *       hand-overs; {@code tick} runs when the episodes ask for it.</li>
+ *       {@link EscalationRuntime}), each page's heart-rate reaction ({@link PendingReactions}: judged over the
+ *       responder's in-memory history on every sample of theirs while a page waits, so the decisive sample itself
+ *       opens the episode; given on time only once the window has passed with no reaction), and hand-overs;
+ *       {@code tick} runs when the episodes ask for it.</li>
  *   <li>Performed: notes go on the incidents' timelines (they never carry heart rate); breathing and grounding
  *       prompts, partner calls and the words for the responder go through the {@link NotificationDispatcher} (the
  *       live channel renders the breathing exercise, text channels get its short text); incidents holding pages or a
  *       timer for a responder whose holds were lifted are evaluated at once.</li>
  * </ul>
- * All state lives on the escalation runtime's context; nothing blocks. Care state (episodes, pending judgements) is
- * kept in memory only: a restart starts it afresh, and pages go out as the plain pager's until data comes in again.
+ * All state lives on the escalation runtime's context (a sample is heard on its ingest thread and handed over); nothing
+ * blocks. Care state (episodes, pending judgements) is kept in memory only: a restart starts it afresh, and pages go
+ * out as the plain pager's until data comes in again.
  */
-final class CareRuntime implements StressListener, EscalationRuntime.DecisionListener {
+final class CareRuntime implements StressListener, SampleListener, EscalationRuntime.DecisionListener {
     private static final Logger LOG = LoggerFactory.getLogger(CareRuntime.class);
     static final long SWEEP_MILLIS = 200;
-    /**
-     * How often pending page judgements look for a new second of heart rate: often enough that a reaction is acted on
-     * within milliseconds of the sample that completes it. Runs only while judgements are pending.
-     */
-    static final long JUDGE_MILLIS = 10;
     private static final String ACTOR = "limbic";
     /** Why stored episodes left open are closed at start. */
     static final String RESTARTED = "Limbic restarted; the stress-aware rules start afresh";
@@ -90,7 +89,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     private final Vertx vertx;
     private final StressEpisodes episodes;
     private final PartnerHandoff handoff;
-    private final PageReactionAnalyzer analyzer;
+    private final PendingReactions pending;
     private final StressMonitor monitor;
     private final IncidentStore incidents;
     private final StressEpisodeStore stored;
@@ -101,33 +100,24 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     /** The escalation runtime's context and the runtime, set once at {@link #start}. */
     private volatile Context context;
     private volatile EscalationRuntime runtime;
-    private final List<Judgement> judgements = new ArrayList<>();
+    /**
+     * The responders whose pages wait for their heart rate (the keys of {@link #pending}, which lives on this context),
+     * read for every sample on the ingest threads.
+     */
+    private final Set<String> awaiting = ConcurrentHashMap.newKeySet();
+    /** The opted-in responders of the config last read (looked up for every transition on the ingest threads). */
+    private volatile OptedIn optedIn = new OptedIn(null, Set.of());
     /** Incidents that hold a page, or their escalation timer, for each responder. */
     private final Map<String, Set<Long>> holding = new HashMap<>();
     /** The responders each incident holds something for (the reverse of {@link #holding}). */
     private final Map<Long, Set<String>> heldFor = new HashMap<>();
     private long sweepTimer = -1;
-    private long judgeTimer = -1;
     /** The last write to the episode store; the next one follows it. */
     private Future<?> episodeWrites = Future.succeededFuture();
     private volatile boolean closed;
 
-    /** A page whose heart-rate reaction is still to be judged. */
-    private static final class Judgement {
-        final String responder;
-        final String incidentId;
-        final long pageAtMillis;
-        final double baselineBpm;
-        final long dueAtMillis;
-        long judgedThroughMillis = Long.MIN_VALUE;
-
-        Judgement(String responder, String incidentId, long pageAtMillis, double baselineBpm, long dueAtMillis) {
-            this.responder = responder;
-            this.incidentId = incidentId;
-            this.pageAtMillis = pageAtMillis;
-            this.baselineBpm = baselineBpm;
-            this.dueAtMillis = dueAtMillis;
-        }
+    /** Who of {@code config}'s responders opted in to heart-rate monitoring. */
+    private record OptedIn(LimbicConfig config, Set<String> responders) {
     }
 
     CareRuntime(Vertx vertx, StressEpisodes episodes, PartnerHandoff handoff,
@@ -136,7 +126,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         this.vertx = vertx;
         this.episodes = episodes;
         this.handoff = handoff;
-        this.analyzer = analyzer;
+        this.pending = new PendingReactions(analyzer);
         this.monitor = monitor;
         this.incidents = incidents;
         this.stored = stored;
@@ -160,6 +150,7 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
             }
             onContext(() -> sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep()));
             monitor.addListener(this);
+            monitor.addSampleListener(this);
         }).mapEmpty();
     }
 
@@ -170,7 +161,6 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
                 vertx.cancelTimer(sweepTimer);
                 sweepTimer = -1;
             }
-            stopJudging();
         });
     }
 
@@ -193,8 +183,14 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         new CareAdvisor(scratch).advise(new HoldAdvisor.Question("1", Severity.ERROR, HoldAdvisor.Subject.PAGE, "a"),
                 at);
         outcomes.add(scratch.tick(at.plus(settings.partnerAfterAcute())));
-        outcomes.add(scratch.onPageJudged("a", "1",
-                analyzer.analyze(new StressDetector(thresholds).history(), 0, Double.NaN), at));
+        PendingReactions reactions = new PendingReactions(analyzer);
+        reactions.add("a", "1", 0, Double.NaN);
+        StressDetector detector = new StressDetector(thresholds);
+        reactions.onSample("a", detector.history());
+        for (PendingReactions.Pending page : reactions.takeDue(analyzer.dueAtMillis(0))) {
+            PendingReactions.Judged judged = reactions.judgeAtEnd(page, detector.history());
+            outcomes.add(scratch.onPageJudged("a", "1", judged.reaction(), judged.trigger(), at));
+        }
         outcomes.add(scratch.onStateChange("a", StressState.CALM, at.plus(settings.partnerAfterAcute())));
         for (CareOutcome outcome : outcomes) {
             outcome.actions().forEach(action -> CareNotifications.of(action, Severity.ERROR, () -> "warm-up", at)
@@ -221,6 +217,17 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     }
 
     /**
+     * A sample of any responder, on the thread that fed it: when a page of theirs waits for their heart rate, their
+     * pages are judged on it at once, on this context.
+     */
+    @Override
+    public void onSample(String responderId, long atMillis) {
+        if (!closed && awaiting.contains(responderId)) {
+            onContext(() -> judgeOnSample(responderId));
+        }
+    }
+
+    /**
      * What one committed decision of the engine did to {@code incidentId}: pages issued (and how long held ones
      * waited), pages newly held, holds, a resolve or a reassignment. Called on this context after the commit.
      */
@@ -238,7 +245,8 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         trackHolds(incidentId, after);
         if (after.status() == IncidentStatus.RESOLVED && before.status() != IncidentStatus.RESOLVED) {
             episodes.onIncidentResolved(incident);
-            judgements.removeIf(j -> j.incidentId.equals(incident));
+            pending.forgetIncident(incident);
+            awaiting.removeIf(responder -> !pending.awaits(responder));
         }
         if (command.orElse(null) instanceof EscalationCommand.Reassign reassign
                 && !reassign.by().equals(reassign.responderId())) {
@@ -259,26 +267,9 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
         if (!optedIn(responder)) {
             return;
         }
-        judgements.removeIf(j -> j.responder.equals(responder) && j.incidentId.equals(incidentId));
         Double baseline = monitor.read(responder, d -> d.baselineLearned() ? d.baselineBpm() : Double.NaN);
-        long pageAt = at.toEpochMilli();
-        judgements.add(new Judgement(responder, incidentId, pageAt, baseline == null ? Double.NaN : baseline,
-                analyzer.dueAtMillis(pageAt)));
-        if (judgeTimer < 0 && !closed) {
-            judgeTimer = vertx.setPeriodic(JUDGE_MILLIS, id -> {
-                judge(clock.instant());
-                if (judgements.isEmpty()) {
-                    stopJudging();
-                }
-            });
-        }
-    }
-
-    private void stopJudging() {
-        if (judgeTimer >= 0) {
-            vertx.cancelTimer(judgeTimer);
-            judgeTimer = -1;
-        }
+        pending.add(responder, incidentId, at.toEpochMilli(), baseline == null ? Double.NaN : baseline);
+        awaiting.add(responder);
     }
 
     /**
@@ -316,40 +307,46 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
 
     // ---- time ----
 
+    /**
+     * What is due by time alone: the episodes' wake-up (grounding prompts, partner pages, gaps) and the final verdicts
+     * on pages whose reaction window has passed (never an episode's opening: a reaction opens one on its sample).
+     */
     private void sweep() {
         Instant now = clock.instant();
+        OptionalLong due = pending.nextDueAtMillis();
+        if (due.isPresent() && now.toEpochMilli() >= due.getAsLong()) {
+            judgeDue(now);
+        }
         Optional<Instant> wake = episodes.wakeAt();
         if (wake.isPresent() && !now.isBefore(wake.get())) {
             perform(episodes.tick(now));
         }
     }
 
-    /** Judges the pending pages whose reaction has held, or whose window has passed; each once. */
-    private void judge(Instant now) {
-        long nowMillis = now.toEpochMilli();
-        for (Iterator<Judgement> it = judgements.iterator(); it.hasNext(); ) {
-            Judgement judgement = it.next();
-            boolean due = nowMillis >= judgement.dueAtMillis;
-            Long newest = monitor.read(judgement.responder, d -> d.history().newestMillis());
-            if (!due && (newest == null || newest == judgement.judgedThroughMillis)) {
-                continue;
-            }
-            judgement.judgedThroughMillis = newest == null ? Long.MIN_VALUE : newest;
-            PageReaction reaction = monitor.read(judgement.responder,
-                    d -> analyzer.analyze(d.history(), judgement.pageAtMillis, judgement.baselineBpm));
-            if (reaction == null) {
-                reaction = new PageReaction(judgement.pageAtMillis, PageReactionVerdict.NO_DATA, Double.NaN,
-                        Double.NaN, judgement.baselineBpm, Double.NaN, Long.MIN_VALUE, "no heart-rate data");
-            }
-            boolean reacted = reaction.verdict() == PageReactionVerdict.REACTION
-                    || reaction.verdict() == PageReactionVerdict.INDETERMINATE && reaction.hasReactionTime();
-            if (!reacted && !due) {
-                continue;
-            }
-            it.remove();
-            metrics.pageJudged(judgement.responder, reaction.verdict());
-            perform(episodes.onPageJudged(judgement.responder, judgement.incidentId, reaction, now));
+    /** Judges {@code responder}'s pending pages on the sample just taken into their history. */
+    private void judgeOnSample(String responder) {
+        List<PendingReactions.Judged> judged = monitor.read(responder, d -> pending.onSample(responder, d.history()));
+        if (!pending.awaits(responder)) {
+            awaiting.remove(responder);
         }
+        if (judged != null) {
+            judged.forEach(this::judged);
+        }
+    }
+
+    /** Gives the final verdict on each page whose window has passed at {@code now} with no reaction seen. */
+    private void judgeDue(Instant now) {
+        for (PendingReactions.Pending page : pending.takeDue(now.toEpochMilli())) {
+            PendingReactions.Judged judged = monitor.read(page.responder(), d -> pending.judgeAtEnd(page, d.history()));
+            judged(judged == null ? pending.judgeAtEnd(page, null) : judged);
+        }
+        awaiting.removeIf(responder -> !pending.awaits(responder));
+    }
+
+    private void judged(PendingReactions.Judged judged) {
+        metrics.pageJudged(judged.responder(), judged.reaction().verdict());
+        perform(episodes.onPageJudged(judged.responder(), judged.incidentId(), judged.reaction(), judged.trigger(),
+                clock.instant()));
     }
 
     // ---- performed ----
@@ -357,17 +354,6 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     private void perform(CareOutcome outcome) {
         if (outcome.isEmpty()) {
             return;
-        }
-        for (IncidentNote note : outcome.notes()) {
-            Optional<Long> id = incidentNumber(note.incidentId());
-            if (id.isEmpty()) {
-                continue;
-            }
-            TimelineEntry entry = new TimelineEntry(note.entry().at(), note.entry().kind().wireName(), ACTOR,
-                    note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
-            incidents.appendTimeline(id.get(), entry).onFailure(failure -> LOG.warn(
-                    "could not write '{}' on incident {}'s timeline: {}", entry.text(), id.get(), failure.toString()));
-            store(note);
         }
         Instant now = clock.instant();
         for (CareAction action : outcome.actions()) {
@@ -380,6 +366,20 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
             severityOf(action).onComplete(severity -> CareNotifications.of(action,
                             severity.succeeded() ? severity.result() : Severity.ERROR, CareRuntime::notificationId, now)
                     .forEach(dispatcher::dispatch));
+        }
+        for (IncidentNote note : outcome.notes()) {
+            Optional<Long> id = incidentNumber(note.incidentId());
+            if (id.isEmpty()) {
+                continue;
+            }
+            TimelineEntry entry = new TimelineEntry(note.entry().at(), note.entry().kind().wireName(), ACTOR,
+                    note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
+            incidents.appendTimeline(id.get(), entry).onFailure(failure -> LOG.warn(
+                    "could not write '{}' on incident {}'s timeline: {}", entry.text(), id.get(), failure.toString()));
+            store(note);
+            if (note.entry().kind() == TimelineKind.STRESS_EPISODE_OPENED) {
+                metrics.episodeOpened(note.entry().fields().get("cause"), note.entry().fields().get("trigger"));
+            }
         }
         for (String responder : outcome.holdsLifted()) {
             for (Long incidentId : List.copyOf(holding.getOrDefault(responder, Set.of()))) {
@@ -452,7 +452,14 @@ final class CareRuntime implements StressListener, EscalationRuntime.DecisionLis
     }
 
     private boolean optedIn(String responder) {
-        return config.get().responder(responder).map(ResponderConfig::heartRateMonitoring).orElse(false);
+        LimbicConfig current = config.get();
+        OptedIn known = optedIn;
+        if (known.config() != current) {
+            known = new OptedIn(current, current.responders().stream().filter(ResponderConfig::heartRateMonitoring)
+                    .map(ResponderConfig::id).collect(Collectors.toUnmodifiableSet()));
+            optedIn = known;
+        }
+        return known.responders().contains(responder);
     }
 
     private static String key(HeldPage page) {

@@ -2,6 +2,7 @@ package dev.limbic.stress;
 
 import dev.limbic.heartrate.HeartRateMeasurement;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,8 @@ import java.util.function.Function;
 public final class StressMonitor {
     private final Map<String, StressDetector> detectors = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<StressListener> listeners = new CopyOnWriteArrayList<>();
+    /** A plain array, replaced on every change, so that calling them for each sample allocates no iterator. */
+    private volatile SampleListener[] sampleListeners = new SampleListener[0];
     private final Function<String, StressThresholds> thresholdsOf;
 
     /** @param thresholdsOf the thresholds of each responder (their resting heart rate differs) */
@@ -26,6 +29,13 @@ public final class StressMonitor {
 
     public void addListener(StressListener listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a listener that hears every measurement fed, after the transition it caused (if any). */
+    public synchronized void addSampleListener(SampleListener listener) {
+        SampleListener[] more = Arrays.copyOf(sampleListeners, sampleListeners.length + 1);
+        more[more.length - 1] = listener;
+        sampleListeners = more;
     }
 
     /** Feeds one measurement of {@code responderId}'s sensor, received at {@code atMillis}. */
@@ -38,6 +48,9 @@ public final class StressMonitor {
             state = detector.state();
         }
         publish(responderId, transition);
+        for (SampleListener listener : sampleListeners) {
+            listener.onSample(responderId, atMillis);
+        }
         return state;
     }
 

@@ -83,7 +83,7 @@ final class CareWorld {
 
     void judged(String responder, String incidentId, PageReaction reaction) {
         if (care) {
-            perform(episodes.onPageJudged(responder, incidentId, reaction, now));
+            perform(episodes.onPageJudged(responder, incidentId, reaction, StressEpisode.Trigger.SAMPLE, now));
         }
     }
 

@@ -1,11 +1,18 @@
 package dev.limbic.care;
 
+import dev.limbic.alert.Severity;
 import dev.limbic.escalation.EscalationCommand;
+import dev.limbic.escalation.EscalationPolicy;
+import dev.limbic.escalation.EscalationStep;
+import dev.limbic.escalation.Target;
+import dev.limbic.escalation.TimelineEntry;
 import dev.limbic.escalation.TimelineKind;
 import dev.limbic.stress.StressState;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +48,44 @@ class PartnerHandoffTest {
         assertThat(due.notes().get(0).entry().fields()).containsEntry("partner", "bob");
         assertThat(episodes.tick(at(400)).actions()).isEmpty();
         assertThat(episodes.wakeAt()).isEmpty();
+    }
+
+    @Test
+    void aDeferredPageReleasedWhileStillAcuteDoesNotPageThePartnerAgain() {
+        EscalationPolicy policy = new EscalationPolicy("p", List.of(
+                new EscalationStep(List.of(Target.responder("ada")), Duration.ofMinutes(30))), 0, Duration.ZERO);
+        CareWorld world = CareWorld.care(settings, policy, Map.of("ada", "bob"), T0);
+        world.stress("ada", StressState.CALM);
+        world.alert("inc-1", Severity.ERROR);
+        world.advanceTo(at(40));
+        world.stress("ada", StressState.ACUTE);
+        world.advanceTo(at(60));
+        world.alert("inc-2", Severity.WARNING);
+
+        world.advanceTo(at(1200));
+
+        assertThat(world.pagesOf("inc-2")).extracting(CareWorld.Issued::at).as("released at its bound, still acute")
+                .containsExactly(at(660));
+        assertThat(world.careActions).filteredOn(CareAction.PagePartner.class::isInstance)
+                .extracting(CareAction::incidentId).containsExactly("inc-1");
+        assertThat(world.timeline("inc-2")).extracting(TimelineEntry::kind).doesNotContain(TimelineKind.PARTNER_PAGED);
+    }
+
+    @Test
+    void aNewAcuteStretchMayPageThePartnerAgain() {
+        episodes.onPaged("ada", "inc-1", T0);
+        episodes.onStateChange("ada", StressState.ACUTE, at(10));
+        assertThat(episodes.tick(at(190)).actions()).filteredOn(CareAction.PagePartner.class::isInstance)
+                .extracting(CareAction::incidentId).containsExactly("inc-1");
+        assertThat(episodes.onPaged("ada", "inc-2", at(300)).actions()).isEmpty();
+        assertThat(episodes.tick(at(400)).actions()).isEmpty();
+
+        episodes.onStateChange("ada", StressState.CALM, at(500));
+        episodes.onStateChange("ada", StressState.ACUTE, at(600));
+        episodes.onPaged("ada", "inc-3", at(610));
+
+        assertThat(episodes.tick(at(780)).actions()).filteredOn(CareAction.PagePartner.class::isInstance)
+                .extracting(CareAction::incidentId).containsExactly("inc-3");
     }
 
     @Test

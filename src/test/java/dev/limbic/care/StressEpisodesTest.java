@@ -1,7 +1,10 @@
 package dev.limbic.care;
 
 import dev.limbic.escalation.TimelineKind;
+import dev.limbic.stress.StressDetector;
 import dev.limbic.stress.StressState;
+import dev.limbic.stress.StressThresholds;
+import dev.limbic.stress.StressTransition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,12 +33,15 @@ class StressEpisodesTest {
     void aReactionToThePageOpensAnEpisodeWithABreathingPromptThenGrounding() {
         episodes.onPaged("ada", "inc-1", T0);
 
-        CareOutcome opened = episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.REACTION, true), at(40));
+        CareOutcome opened = episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.REACTION, true),
+                StressEpisode.Trigger.SAMPLE, at(40));
 
         assertThat(opened.actions()).containsExactly(new CareAction.SendBreathingPrompt("ada", "inc-1", 1));
         assertThat(opened.notes()).extracting(n -> n.entry().kind())
                 .containsExactly(TimelineKind.STRESS_EPISODE_OPENED, TimelineKind.BREATHING_PROMPT);
         assertThat(opened.notes().get(0).entry().text()).contains("a reaction to the page").doesNotContain("bpm");
+        assertThat(opened.notes().get(0).entry().fields()).containsEntry("cause", "page_reaction")
+                .containsEntry("trigger", "sample");
         StressEpisode episode = episodes.openEpisode("ada").orElseThrow();
         assertThat(episode.cause()).isEqualTo(StressEpisode.Cause.PAGE_REACTION);
         assertThat(episode.indeterminate()).isFalse();
@@ -53,7 +59,8 @@ class StressEpisodesTest {
     void aRiseAfterHighOrRisingHeartRateOpensAnIndeterminateEpisode() {
         episodes.onPaged("ada", "inc-1", T0);
 
-        episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.INDETERMINATE, true), at(40));
+        episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.INDETERMINATE, true),
+                StressEpisode.Trigger.SAMPLE, at(40));
 
         assertThat(episodes.openEpisode("ada").orElseThrow().indeterminate()).isTrue();
     }
@@ -62,11 +69,14 @@ class StressEpisodesTest {
     void noReactionNoDataOrIndeterminateWithoutARiseOpenNothing() {
         episodes.onPaged("ada", "inc-1", T0);
 
-        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.NO_REACTION, false), at(180))
+        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.NO_REACTION, false),
+                StressEpisode.Trigger.TIMER, at(180))
                 .isEmpty()).isTrue();
-        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.NO_DATA, false), at(180))
+        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.NO_DATA, false),
+                StressEpisode.Trigger.TIMER, at(180))
                 .isEmpty()).isTrue();
-        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.INDETERMINATE, false), at(180))
+        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.INDETERMINATE, false),
+                StressEpisode.Trigger.TIMER, at(180))
                 .isEmpty()).isTrue();
         assertThat(episodes.openEpisode("ada")).isEmpty();
     }
@@ -79,8 +89,34 @@ class StressEpisodesTest {
         CareOutcome paged = episodes.onPaged("ada", "inc-1", at(5));
 
         assertThat(paged.actions()).containsExactly(new CareAction.SendBreathingPrompt("ada", "inc-1", 1));
+        assertThat(paged.notes().get(0).entry().fields()).containsEntry("cause", "acute_during_incident")
+                .containsEntry("trigger", "page");
         assertThat(episodes.openEpisode("ada").orElseThrow().cause())
                 .isEqualTo(StressEpisode.Cause.ACUTE_DURING_INCIDENT);
+    }
+
+    @Test
+    void theSampleThatMakesAPagedResponderAcuteOpensTheEpisode() {
+        StressDetector detector = new StressDetector(StressThresholds.defaults().withRestingHeartRateBpm(70));
+        for (long s = -150; s < 0; s++) {
+            detector.onHeartRate(at(s).toEpochMilli(), 70);
+        }
+        episodes.onPaged("ada", "inc-1", T0);
+        CareOutcome opened = CareOutcome.NONE;
+        long s = 0;
+        for (; s < 120 && opened.isEmpty(); s++) {
+            StressTransition transition = detector.onHeartRate(at(s).toEpochMilli(), 150);
+            if (transition != null) {
+                opened = episodes.onTransition("ada", transition);
+                assertThat(opened.isEmpty()).isEqualTo(transition.to() != StressState.ACUTE);
+            }
+        }
+
+        assertThat(detector.state()).isEqualTo(StressState.ACUTE);
+        assertThat(opened.actions()).containsExactly(new CareAction.SendBreathingPrompt("ada", "inc-1", 1));
+        assertThat(opened.notes().get(0).entry().fields()).containsEntry("cause", "acute_during_incident")
+                .containsEntry("trigger", "sample");
+        assertThat(episodes.openEpisode("ada").orElseThrow().openedAt()).isEqualTo(at(s - 1));
     }
 
     @Test
@@ -89,7 +125,8 @@ class StressEpisodesTest {
         episodes.onIncidentResolved("inc-1");
 
         assertThat(episodes.onStateChange("ada", StressState.ACUTE, at(5)).actions()).isEmpty();
-        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.REACTION, true), at(40))
+        assertThat(episodes.onPageJudged("ada", "inc-1", reaction(PageReactionVerdict.REACTION, true),
+                StressEpisode.Trigger.SAMPLE, at(40))
                 .actions()).isEmpty();
     }
 

@@ -47,6 +47,25 @@ class StressMonitorTest {
     }
 
     @Test
+    void sampleListenersHearEachMeasurementWithItInTheHistoryAfterTheTransitionItCaused() {
+        List<String> samples = new ArrayList<>();
+        monitor.addSampleListener((responder, atMillis) -> {
+            Long newest = monitor.read(responder, d -> d.history().newestMillis());
+            samples.add(responder + "@" + (atMillis - START) + " newest " + (newest - START) + " after " + heard);
+        });
+
+        beat("ada", START, 70);
+        for (int s = 1; s <= 10; s++) {
+            beat("ada", START + s * 1000L, 70);
+        }
+
+        assertThat(samples).hasSize(11);
+        assertThat(samples.get(0)).isEqualTo("ada@0 newest 0 after []");
+        assertThat(samples.get(10)).isEqualTo("ada@10000 newest 10000 after [ada:CALM]");
+        assertThat(heard).containsExactly("ada:CALM");
+    }
+
+    @Test
     void tickTurnsSilentStreamsUnknownAndForgetDropsTheData() {
         for (int s = 0; s < 60; s++) {
             beat("ada", START + s * 1000L, 70);
@@ -74,6 +93,12 @@ class StressMonitorTest {
 
     @Test
     void aSampleOfAKnownResponderAllocatesNothingWhileTheStateHolds() {
+        java.util.Set<String> awaiting = java.util.Set.of("bob");
+        monitor.addSampleListener((responder, atMillis) -> {
+            if (awaiting.contains(responder)) {
+                throw new AssertionError("nobody awaits " + responder);
+            }
+        });
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (int s = 0; s < 2_000; s++) {
