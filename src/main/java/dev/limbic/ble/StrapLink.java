@@ -124,7 +124,7 @@ public final class StrapLink implements AutoCloseable {
      * Disconnects the strap (BlueZ ends the notifications with the link) and retires the link's TinyB objects, to be
      * freed once BlueZ has removed them ({@link LinkObjects}). Notifications are deliberately not disabled first:
      * TinyB's thread may be reading the callback that disabling frees. After a link loss the disconnect may fail,
-     * which is fine. Notifications still queued call {@code frames} once more at most; callers ignore stale links.
+     * which is fine. Notifications already queued may still reach {@code frames}: callers ignore a closed link's.
      */
     @Override
     public void close() {
