@@ -1,9 +1,9 @@
 package dev.limbic.ble;
 
 import tinyb.BluetoothDevice;
-import tinyb.BluetoothException;
 import tinyb.BluetoothGattCharacteristic;
 import tinyb.BluetoothGattService;
+import tinyb.BluetoothManager;
 import tinyb.BluetoothObject;
 
 import java.util.ArrayList;
@@ -25,11 +25,13 @@ import java.util.Optional;
  * gone. Once BlueZ removed the D-Bus object, TinyB's object manager (whose signals TinyB's thread handles in order)
  * no longer dispatches anything to the old peer, so freeing it then is safe. Hence: notifications are never disabled
  * (BlueZ ends them with the link), nothing of a link is left to the finalizer while its object may still signal, and
- * {@link #freeGone()} frees retired links whose services BlueZ no longer lists.
+ * {@link #freeGone()} frees retired links whose services BlueZ no longer lists (BlueZ's gatt-client.c unregisters a
+ * service's characteristics before the service itself). A link that never got as far as its services holds only its device,
+ * whose handler TinyB guards with a lock and a validity flag; it is freed at the next {@link #freeGone()}.
  *
  * <p>Retired links stay referenced for as long as BlueZ keeps their objects (a bonded strap whose GATT database BlueZ
  * caches keeps them across disconnects); that is a few hundred bytes per link, against a crash. Use from the
- * Bluetooth thread of a source (every call blocks on D-Bus); the retired list itself is thread-safe.
+ * Bluetooth thread of a source (discovery and reads block on D-Bus); retiring and freeing are thread-safe.
  */
 final class LinkObjects {
     private static final List<LinkObjects> RETIRED = new ArrayList<>();
@@ -86,47 +88,30 @@ final class LinkObjects {
     }
 
     /**
-     * Frees the objects of every retired link whose GATT services BlueZ no longer lists (blocks on D-Bus).
+     * Frees the objects of every retired link whose GATT services BlueZ no longer lists. Reads TinyB's local copy of
+     * BlueZ's object tree once (no D-Bus round trip), and nothing at all while no link is retired.
      *
      * @return how many retired links are still held
      */
     static int freeGone() {
-        List<LinkObjects> candidates;
-        synchronized (RETIRED) {
-            candidates = List.copyOf(RETIRED);
-        }
-        List<LinkObjects> gone = new ArrayList<>();
-        for (LinkObjects link : candidates) {
-            if (link.gone()) {
-                link.free();
-                gone.add(link);
+        synchronized (RETIRED) { // one caller at a time: a freed object must never be compared again
+            if (RETIRED.isEmpty()) {
+                return 0;
             }
-        }
-        synchronized (RETIRED) {
+            List<BluetoothGattService> onTheBus;
+            try {
+                onTheBus = BluetoothManager.getBluetoothManager().getServices();
+            } catch (RuntimeException e) {
+                return RETIRED.size(); // asked again at the next round
+            }
             for (Iterator<LinkObjects> it = RETIRED.iterator(); it.hasNext(); ) {
-                if (gone.contains(it.next())) {
+                LinkObjects link = it.next();
+                if (link.services.stream().noneMatch(onTheBus::contains)) { // equal = same D-Bus object path
+                    link.free();
                     it.remove();
                 }
             }
             return RETIRED.size();
-        }
-    }
-
-    /** Whether none of this link's services is on the bus any more (compared by D-Bus object path). */
-    private boolean gone() {
-        if (services.isEmpty()) {
-            return true; // no GATT object was handed out: the device object alone is guarded by TinyB itself
-        }
-        try {
-            List<BluetoothGattService> now = device.getServices();
-            for (BluetoothGattService service : services) {
-                if (now.contains(service)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (BluetoothException e) {
-            return false; // asked again at the next round
         }
     }
 
