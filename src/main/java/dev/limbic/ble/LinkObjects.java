@@ -25,9 +25,9 @@ import java.util.Optional;
  * gone. Once BlueZ removed the D-Bus object, TinyB's object manager (whose signals TinyB's thread handles in order)
  * no longer dispatches anything to the old peer, so freeing it then is safe. Hence: notifications are never disabled
  * (BlueZ ends them with the link), nothing of a link is left to the finalizer while its object may still signal, and
- * {@link #freeGone()} frees retired links whose services BlueZ no longer lists (BlueZ's gatt-client.c unregisters a
- * service's characteristics before the service itself). A link that never got as far as its services holds only its device,
- * whose handler TinyB guards with a lock and a validity flag; it is freed at the next {@link #freeGone()}.
+ * {@link #freeGone()} frees retired links whose services BlueZ no longer lists (BlueZ's gatt-client.c unregisters
+ * a service's characteristics before the service itself). A link that never got as far as its services holds only
+ * its device, whose handler TinyB guards with a lock and a validity flag; it is freed at the next {@link #freeGone()}.
  *
  * <p>Retired links stay referenced for as long as BlueZ keeps their objects (a bonded strap whose GATT database BlueZ
  * caches keeps them across disconnects); that is a few hundred bytes per link, against a crash. Use from the
