@@ -150,6 +150,7 @@ public final class BleSource implements AutoCloseable {
         if (central == null && !openBluetooth()) {
             return;
         }
+        LinkObjects.freeGone(); // TinyB objects of ended links, once BlueZ has removed them
         long now = System.nanoTime();
         for (Strap strap : straps) {
             if (strap.link != null && now - strap.lastFrameNanos > settings.silence().toNanos()) {

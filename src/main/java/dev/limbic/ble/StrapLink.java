@@ -3,7 +3,6 @@ package dev.limbic.ble;
 import tinyb.BluetoothDevice;
 import tinyb.BluetoothException;
 import tinyb.BluetoothGattCharacteristic;
-import tinyb.BluetoothGattService;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -12,19 +11,19 @@ import java.util.function.Consumer;
 
 /**
  * One live link to a strap: connected, its services resolved, Heart Rate Measurement notifications on. Built from
- * objects looked up afresh at connect time and dropped with the link. Every method blocks on D-Bus.
+ * objects looked up afresh at connect time, which are retired with the link and freed only once BlueZ has removed them
+ * ({@link LinkObjects}: TinyB corrupts the native heap otherwise). Every method blocks on D-Bus.
  */
 public final class StrapLink implements AutoCloseable {
-    private final BluetoothDevice device;
-    private final BluetoothGattCharacteristic measurement;
+    private final LinkObjects objects;
     private final OptionalInt bodySensorLocation;
     private final OptionalInt batteryPercent;
     private final String name;
     private final java.util.Set<Integer> manufacturerIds;
 
-    private StrapLink(BluetoothDevice device, BluetoothGattCharacteristic measurement, OptionalInt bodySensorLocation,
-                      OptionalInt batteryPercent) {
-        this.device = device;
+    private StrapLink(LinkObjects objects, OptionalInt bodySensorLocation, OptionalInt batteryPercent) {
+        this.objects = objects;
+        BluetoothDevice device = objects.device();
         String advertised = device.getName();
         this.name = advertised == null ? "" : advertised;
         java.util.Set<Integer> ids = new java.util.TreeSet<>();
@@ -33,7 +32,6 @@ public final class StrapLink implements AutoCloseable {
             data.keySet().forEach(id -> ids.add(id & 0xFFFF));
         }
         this.manufacturerIds = java.util.Set.copyOf(ids);
-        this.measurement = measurement;
         this.bodySensorLocation = bodySensorLocation;
         this.batteryPercent = batteryPercent;
     }
@@ -58,42 +56,39 @@ public final class StrapLink implements AutoCloseable {
             throws InterruptedException, StrapLinkException {
         BluetoothDevice device = central.device(address)
                 .orElseThrow(() -> new StrapLinkException("strap " + address + " is not in range"));
-        if (!device.getConnected()) {
-            device.connect();
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!device.getServicesResolved()) {
-            if (System.nanoTime() > deadline) {
-                throw new StrapLinkException("strap " + address + " connected but its services did not resolve in "
-                        + timeout.toSeconds() + "s");
+        LinkObjects objects = new LinkObjects(device);
+        boolean linked = false;
+        try {
+            if (!device.getConnected()) {
+                device.connect();
             }
-            Thread.sleep(50);
-        }
-        BluetoothGattCharacteristic measurement = characteristic(device, GattUuids.HEART_RATE_SERVICE,
-                GattUuids.HEART_RATE_MEASUREMENT).orElseThrow(() -> new StrapLinkException(
-                "strap " + address + " has no Heart Rate Measurement characteristic"));
-        OptionalInt location = readByte(device, GattUuids.HEART_RATE_SERVICE, GattUuids.BODY_SENSOR_LOCATION);
-        OptionalInt battery = readByte(device, GattUuids.BATTERY_SERVICE, GattUuids.BATTERY_LEVEL);
-        measurement.enableValueNotifications(frames::accept);
-        return new StrapLink(device, measurement, location, battery);
-    }
-
-    private static Optional<BluetoothGattCharacteristic> characteristic(BluetoothDevice device, String service,
-                                                                         String uuid) {
-        for (BluetoothGattService s : device.getServices()) {
-            if (GattUuids.same(s.getUUID(), service)) {
-                for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
-                    if (GattUuids.same(c.getUUID(), uuid)) {
-                        return Optional.of(c);
-                    }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!device.getServicesResolved()) {
+                if (System.nanoTime() > deadline) {
+                    throw new StrapLinkException("strap " + address + " connected but its services did not resolve in "
+                            + timeout.toSeconds() + "s");
                 }
+                Thread.sleep(50);
+            }
+            objects.discover();
+            BluetoothGattCharacteristic measurement = objects.characteristic(GattUuids.HEART_RATE_SERVICE,
+                    GattUuids.HEART_RATE_MEASUREMENT).orElseThrow(() -> new StrapLinkException(
+                    "strap " + address + " has no Heart Rate Measurement characteristic"));
+            OptionalInt location = readByte(objects, GattUuids.HEART_RATE_SERVICE, GattUuids.BODY_SENSOR_LOCATION);
+            OptionalInt battery = readByte(objects, GattUuids.BATTERY_SERVICE, GattUuids.BATTERY_LEVEL);
+            measurement.enableValueNotifications(frames::accept);
+            StrapLink link = new StrapLink(objects, location, battery);
+            linked = true;
+            return link;
+        } finally {
+            if (!linked) {
+                objects.retire();
             }
         }
-        return Optional.empty();
     }
 
-    private static OptionalInt readByte(BluetoothDevice device, String service, String uuid) {
-        Optional<BluetoothGattCharacteristic> characteristic = characteristic(device, service, uuid);
+    private static OptionalInt readByte(LinkObjects objects, String service, String uuid) {
+        Optional<BluetoothGattCharacteristic> characteristic = objects.characteristic(service, uuid);
         if (characteristic.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -125,18 +120,19 @@ public final class StrapLink implements AutoCloseable {
         return batteryPercent;
     }
 
-    /** Stops notifications and disconnects; after a link loss both may fail, which is fine. */
+    /**
+     * Disconnects the strap (BlueZ ends the notifications with the link) and retires the link's TinyB objects, to be
+     * freed once BlueZ has removed them ({@link LinkObjects}). Notifications are deliberately not disabled first:
+     * TinyB's thread may be reading the callback that disabling frees. After a link loss the disconnect may fail,
+     * which is fine. Notifications already queued may still reach {@code frames}: callers ignore a closed link's.
+     */
     @Override
     public void close() {
         try {
-            measurement.disableValueNotifications();
+            objects.device().disconnect();
         } catch (RuntimeException e) {
             // the link is gone already
         }
-        try {
-            device.disconnect();
-        } catch (RuntimeException e) {
-            // the link is gone already
-        }
+        objects.retire();
     }
 }

@@ -18,8 +18,11 @@ import java.util.TreeSet;
 
 /**
  * The gateway's Bluetooth adapter, through TinyB and BlueZ. Every call blocks on D-Bus: never call it on an event
- * loop. Objects are always looked up afresh ({@code getDevices()}), never kept across a link loss, and TinyB's
- * {@code find(...)} is never used (it crashes the JVM while objects appear on the bus, intel-iot-devkit/tinyb#113).
+ * loop. Objects are always looked up afresh ({@code getDevices()}) and a link's objects are never reused for the next
+ * link; TinyB's {@code find(...)} is never used (it crashes the JVM while objects appear on the bus,
+ * intel-iot-devkit/tinyb#113). Device objects handed out here and dropped are freed by their finalizers, which TinyB
+ * makes safe for devices (a lock and a validity flag guard their property handler); GATT objects are not guarded, so
+ * {@link StrapLink} keeps those of a link until BlueZ has removed them ({@link LinkObjects}).
  */
 public final class TinybCentral {
     private static final Logger LOG = LoggerFactory.getLogger(TinybCentral.class);
