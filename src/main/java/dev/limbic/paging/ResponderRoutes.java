@@ -57,8 +57,8 @@ final class ResponderRoutes {
     /** Adds the routes; must come before the incidents API's, whose {@code /:id/:action} would take the note. */
     void addTo(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-        // Sessions and health data: never cached. (A route of its own before each body route, as the other
-        // endpoints do: a body route that is the first match sometimes never saw its body in these tests.)
+        // Sessions and health data: never cached, said once for every answer under the path. (A body route may well
+        // be the first match: the bodies "lost" in these tests were answers the test client dropped, see HttpProbe.)
         router.route(PATH + "/*").handler(ctx -> {
             ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             ctx.next();
