@@ -10,19 +10,20 @@
 #   2. the gateway with Alertmanager's re-sends: alerts cycle through 5,000 fingerprints, so after the warm-up
 #      each webhook repeats firing alerts that are deduplicated into their open incidents;
 #   3. the gateway at a steady 1,000 new alerts/s (wrk2-style schedule): answer and page latency below saturation.
+# The JVM runs ZGC, as the README recommends for `limbic serve`.
 # With arguments, one run with those (e.g. --seconds 20 --connections 64 --alerts-per-request 10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 mvn -B -ntp -q -DskipTests package
 if [ "$#" -gt 0 ]; then
-    exec java -jar target/limbic.jar bench intake "$@"
+    exec java -XX:+UseZGC -jar target/limbic.jar bench intake "$@"
 fi
 echo "== 1. saturation, every alert new"
-java -jar target/limbic.jar bench intake --alerts-per-request 10 --probes-per-second 10
+java -XX:+UseZGC -jar target/limbic.jar bench intake --alerts-per-request 10 --probes-per-second 10
 echo "== 2. saturation, re-sent alerts (deduplicated)"
-java -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --distinct-alerts 5000 \
+java -XX:+UseZGC -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --distinct-alerts 5000 \
     --probes-per-second 10
 echo "== 3. a steady 1,000 new alerts/s"
-java -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --alerts-per-second 1000 \
+java -XX:+UseZGC -jar target/limbic.jar bench intake --targets gateway --alerts-per-request 10 --alerts-per-second 1000 \
     --probes-per-second 10

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -55,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         String base = "http://" + displayHost(loaded.server().host()) + ":" + gateway.port();
         spec.commandLine().getOut().println("Limbic listening on " + base + " (metrics: " + base + "/metrics)");
+        if (!runsOnZgc()) {
+            spec.commandLine().getOut().println("Note: this JVM does not use ZGC. Start it with -XX:+UseZGC: the"
+                    + " default collector's pauses can hold a breathing prompt back by hundreds of milliseconds"
+                    + " under a large fleet of straps (README, Benchmarks).");
+        }
         spec.commandLine().getOut().flush();
         reloader.onReload(gateway::reconfigure);
         reloader.reloadOnSighup();
@@ -69,6 +75,10 @@ final class ServeCommand implements Callable<Integer> {
             return gateway.close();
         });
         return 0;
+    }
+
+    private static boolean runsOnZgc() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("ZGC"));
     }
 
     /** A host to put in a URL people can click. */
