@@ -58,7 +58,7 @@ final class DecisiveSampleFinder {
         if (transition != null && transition.to() == StressState.ACUTE) {
             return decide(Cause.ACUTE, sentNanos, sentMicros);
         }
-        PageReaction reaction = analyzer.analyze(detector.history(), pageAtMillis, baselineAtPage);
+        PageReaction reaction = analyzer.analyzeSoFar(detector.history(), pageAtMillis, baselineAtPage);
         if (reaction.verdict() == PageReactionVerdict.REACTION
                 || reaction.verdict() == PageReactionVerdict.INDETERMINATE && reaction.hasReactionTime()) {
             return decide(Cause.REACTION, sentNanos, sentMicros);

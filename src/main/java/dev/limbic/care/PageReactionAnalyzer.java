@@ -51,7 +51,22 @@ public final class PageReactionAnalyzer {
      *                    rise before the page, not a high level, makes the verdict indeterminate)
      */
     public PageReaction analyze(HeartRateHistory history, long pageAtMillis, double baselineBpm) {
+        return analyze(history, pageAtMillis, baselineBpm, Long.MAX_VALUE);
+    }
+
+    /**
+     * Judges the page sent at {@code pageAtMillis} before its window has passed, on the seconds {@code history} holds
+     * so far: a hold counts only once all its seconds have come (seconds still to come are not missing ones), so this
+     * answers {@code REACTION} on the very sample that completes it, and never earlier.
+     */
+    public PageReaction analyzeSoFar(HeartRateHistory history, long pageAtMillis, double baselineBpm) {
+        return analyze(history, pageAtMillis, baselineBpm, history.newestMillis());
+    }
+
+    /** Judges on the holds that ended by the second of {@code judgedAtMillis}. */
+    private PageReaction analyze(HeartRateHistory history, long pageAtMillis, double baselineBpm, long judgedAtMillis) {
         long pageSecond = Math.floorDiv(pageAtMillis, 1000);
+        int secondsSoFar = (int) Math.max(0, Math.min(afterSeconds, Math.floorDiv(judgedAtMillis, 1000) - pageSecond + 1));
         double[] before = new double[beforeSeconds];
         for (int i = 0; i < beforeSeconds; i++) {
             before[i] = history.bpmAt((pageSecond - beforeSeconds + i) * 1000);
@@ -72,7 +87,7 @@ public final class PageReactionAnalyzer {
 
         double afterHeld = Double.NaN;
         int reactionEnd = -1;
-        for (int start = 0; start + holdSeconds <= afterSeconds; start++) {
+        for (int start = 0; start + holdSeconds <= secondsSoFar; start++) {
             if (count(after, start, start + holdSeconds) * 2 < holdSeconds) {
                 continue;
             }

@@ -90,7 +90,7 @@ public final class PendingReactions {
         List<Judged> judged = new ArrayList<>(1);
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending page = it.next();
-            PageReaction reaction = analyzer.analyze(history, page.pageAtMillis(), page.baselineBpm());
+            PageReaction reaction = analyzer.analyzeSoFar(history, page.pageAtMillis(), page.baselineBpm());
             if (reacted(reaction)) {
                 it.remove();
                 judged.add(new Judged(responder, page.incidentId(), reaction, StressEpisode.Trigger.SAMPLE));

@@ -57,6 +57,28 @@ class PageReactionAnalyzerTest {
     }
 
     @Test
+    void judgedBeforeItsWindowEndsAHoldCountsOnlyOnceAllItsSecondsHaveCome() {
+        feed(-300, 0, s -> 70);
+        feed(0, 20, s -> 115);
+
+        assertThat(analyzer.analyzeSoFar(detector.history(), PAGE, BASELINE).verdict())
+                .as("20 s of the 30 s hold so far: seconds still to come are not missing ones")
+                .isNotEqualTo(PageReactionVerdict.REACTION);
+
+        for (long s = 20; s < 60; s++) {
+            feed(s, s + 1, second -> 115);
+            PageReaction soFar = analyzer.analyzeSoFar(detector.history(), PAGE, BASELINE);
+            if (soFar.verdict() == PageReactionVerdict.REACTION) {
+                assertThat(soFar.reactionAtMillis()).as("judged on the sample that completes the hold")
+                        .isEqualTo(PAGE + (s + 1) * 1000);
+                assertThat(s + 1).as("a full 30 s hold, give or take the smoothing").isBetween(30L, 36L);
+                return;
+            }
+        }
+        throw new AssertionError("a 60 s rise of 45 bpm was never judged a reaction");
+    }
+
+    @Test
     void heartRateThatStaysNearItsLevelIsNoReaction() {
         feed(-600, 180, s -> s > 20 && s < 60 ? 85 : 72);
 
