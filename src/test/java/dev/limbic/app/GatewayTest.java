@@ -161,7 +161,8 @@ class GatewayTest {
         clock.advance(Duration.ofSeconds(31));
 
         Await.until(() -> assertThat(gateway.monitor().state("alex")).isEqualTo(StressState.UNKNOWN));
-        assertThat(transitions).last().satisfies(t -> assertThat(t.reason()).contains("no valid data"));
+        // Listeners hear of it just after the state changed, on the loop that ticked.
+        Await.until(() -> assertThat(transitions).last().satisfies(t -> assertThat(t.reason()).contains("no valid data")));
     }
 
     @Test
