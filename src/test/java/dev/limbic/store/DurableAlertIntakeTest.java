@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurableAlertIntakeTest {
     private static final Instant T0 = Instant.parse("2026-12-01T03:00:00Z");
+    private static IntakeWorld world;
     private static Vertx vertx;
     private static PostgresTarget target;
     private static Database database;
@@ -41,18 +42,16 @@ class DurableAlertIntakeTest {
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        target = TestPostgres.sharedDatabase();
-        database = Database.connect(vertx, target, 8);
-        intake = new DurableAlertIntake(vertx, database.pool(), event -> "policy-" + event.integration(),
-                IntakeOptions.DEFAULTS);
+        world = IntakeWorld.open(8, event -> "policy-" + event.integration());
+        vertx = world.vertx();
+        target = world.target();
+        database = world.database();
+        intake = world.intake();
     }
 
     @AfterAll
     static void stop() {
-        await(intake.close());
-        await(database.close());
-        await(vertx.close());
+        world.close();
     }
 
     @Test

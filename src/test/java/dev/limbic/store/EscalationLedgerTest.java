@@ -1,7 +1,6 @@
 package dev.limbic.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,24 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The ledger groups what arrives together, and each decision still stands or falls on its own version. */
 class EscalationLedgerTest {
     private static final Instant T0 = Instant.parse("2026-12-01T04:00:00Z");
-    private static Vertx vertx;
+    private static IntakeWorld world;
     private static Database database;
     private static DurableAlertIntake intake;
     private static EscalationLedger ledger;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        database = Database.connect(vertx, TestPostgres.sharedDatabase(), 4);
-        intake = new DurableAlertIntake(vertx, database.pool(), event -> "night", IntakeOptions.DEFAULTS);
+        world = IntakeWorld.open(4);
+        database = world.database();
+        intake = world.intake();
         ledger = new EscalationLedger(database.pool());
     }
 
     @AfterAll
     static void stop() {
-        await(intake.close());
-        await(database.close());
-        await(vertx.close());
+        world.close();
     }
 
     @Test

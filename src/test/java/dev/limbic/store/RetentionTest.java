@@ -3,7 +3,6 @@ package dev.limbic.store;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.care.StressEpisode;
 import dev.limbic.stress.StressState;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class RetentionTest {
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant CUTOFF = Instant.parse("2021-01-01T00:00:00Z");
     private static final Instant RECENT = Instant.parse("2026-11-30T00:00:00Z");
-    private static Vertx vertx;
+    private static IntakeWorld world;
     private static Database database;
     private static DurableAlertIntake intake;
     private static Retention retention;
@@ -34,18 +33,16 @@ class RetentionTest {
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        target = TestPostgres.sharedDatabase();
-        database = Database.connect(vertx, target, 2);
-        intake = new DurableAlertIntake(vertx, database.pool(), event -> "night", IntakeOptions.DEFAULTS);
+        world = IntakeWorld.open(2);
+        target = world.target();
+        database = world.database();
+        intake = world.intake();
         retention = database.retention();
     }
 
     @AfterAll
     static void stop() {
-        await(intake.close());
-        await(database.close());
-        await(vertx.close());
+        world.close();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.limbic.store;
 
 import dev.limbic.alert.AlertAction;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class StoresTest {
     private static final Instant T0 = Instant.parse("2026-11-30T22:00:00Z");
     /** The dedup key of each incident a test opened. */
     private static final Map<Long, String> KEYS = new ConcurrentHashMap<>();
-    private static Vertx vertx;
+    private static IntakeWorld world;
     private static Database database;
     private static DurableAlertIntake intake;
     private static IncidentStore incidents;
@@ -34,9 +33,9 @@ class StoresTest {
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        database = Database.connect(vertx, TestPostgres.sharedDatabase(), 4);
-        intake = new DurableAlertIntake(vertx, database.pool(), event -> "night", IntakeOptions.DEFAULTS);
+        world = IntakeWorld.open(4);
+        database = world.database();
+        intake = world.intake();
         incidents = database.incidents();
         progress = database.escalationProgress();
         notifications = database.notifications();
@@ -44,9 +43,7 @@ class StoresTest {
 
     @AfterAll
     static void stop() {
-        await(intake.close());
-        await(database.close());
-        await(vertx.close());
+        world.close();
     }
 
     @Test

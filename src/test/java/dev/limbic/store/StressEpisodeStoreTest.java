@@ -2,7 +2,6 @@ package dev.limbic.store;
 
 import dev.limbic.care.StressEpisode;
 import dev.limbic.stress.StressState;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,24 +22,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class StressEpisodeStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-30T22:00:00Z");
-    private static Vertx vertx;
+    private static IntakeWorld world;
     private static Database database;
     private static DurableAlertIntake intake;
     private static StressEpisodeStore episodes;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        database = Database.connect(vertx, TestPostgres.sharedDatabase(), 2);
-        intake = new DurableAlertIntake(vertx, database.pool(), event -> "night", IntakeOptions.DEFAULTS);
+        world = IntakeWorld.open(2);
+        database = world.database();
+        intake = world.intake();
         episodes = database.stressEpisodes();
     }
 
     @AfterAll
     static void stop() {
-        await(intake.close());
-        await(database.close());
-        await(vertx.close());
+        world.close();
     }
 
     @Test
