@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +42,11 @@ import java.util.function.Function;
  * in order, once every lane holding its events has committed; if a commit fails, every request waiting on it
  * fails (the sender retries, and a redelivery is recognised). When more than {@link IntakeOptions#capacity()}
  * events wait, a request is refused at once with {@link IntakeOverloadedException}.
+ *
+ * <p>Redeliveries (Alertmanager re-sends every firing alert of a group) are recognised before any transaction: a lane
+ * first reads, without locking, the open incidents its batch names; the triggers of a key whose events were all
+ * recorded already are answered from that read (nothing is written for them, and what they carry is committed), and
+ * only the rest is committed.
  *
  * <p>A new incident is stored with the escalation policy that {@code policyFor} chose and its initial
  * escalation progress, in the same transaction: once a request is answered, its escalation survives a crash.
@@ -282,13 +290,43 @@ public final class DurableAlertIntake {
             busy = true;
             int size = Math.min(queue.size(), options.maxBatch());
             List<Waiting> batch = new ArrayList<>(size);
-            List<PlannedEvent> events = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                Waiting next = queue.poll();
-                batch.add(next);
-                events.add(next.event());
+                batch.add(queue.poll());
             }
-            commit(batch, events, 1);
+            List<Waiting> triggersOnly = keysWithTriggersOnly(batch);
+            if (triggersOnly.isEmpty()) {
+                commit(batch);
+                return;
+            }
+            List<PlannedEvent> candidates = triggersOnly.stream().map(Waiting::event).toList();
+            writer.peek(candidates).onComplete(peeked -> {
+                if (peeked.failed()) {
+                    LOG.debug("Could not look for redeliveries, committing them: {}", peeked.cause().toString());
+                    commit(batch);
+                    return;
+                }
+                IntakeOutcome[] redelivered = IntakePlanner.redeliveries(candidates, peeked.result());
+                Set<Waiting> settled = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (int i = 0; i < redelivered.length; i++) {
+                    if (redelivered[i] != null) {
+                        Waiting done = triggersOnly.get(i);
+                        settled.add(done);
+                        done.request().completed(done.index(), redelivered[i]);
+                    }
+                }
+                waiting.addAndGet(-settled.size());
+                List<Waiting> rest = settled.isEmpty() ? batch
+                        : batch.stream().filter(next -> !settled.contains(next)).toList();
+                if (rest.isEmpty()) {
+                    finished();
+                } else {
+                    commit(rest);
+                }
+            });
+        }
+
+        private void commit(List<Waiting> batch) {
+            commit(batch, batch.stream().map(Waiting::event).toList(), 1);
         }
 
         private void commit(List<Waiting> batch, List<PlannedEvent> events, int attempt) {
@@ -311,11 +349,34 @@ public final class DurableAlertIntake {
                         done.request().fail(result.cause());
                     }
                 }
-                busy = false;
-                startBatchIfIdle();
-                completeCloseIfIdle();
+                finished();
             });
         }
+
+        private void finished() {
+            busy = false;
+            startBatchIfIdle();
+            completeCloseIfIdle();
+        }
+    }
+
+    /**
+     * The events of {@code batch} whose key has only triggers in it: only those can be redeliveries (an acknowledge
+     * or resolve always changes something or is recorded as ignored).
+     */
+    private static List<Waiting> keysWithTriggersOnly(List<Waiting> batch) {
+        Set<IntakePlanner.IncidentKey> others = new HashSet<>();
+        for (Waiting next : batch) {
+            if (next.event().event().action() != AlertAction.TRIGGER) {
+                others.add(IntakePlanner.IncidentKey.of(next.event().event()));
+            }
+        }
+        if (others.isEmpty()) {
+            return batch;
+        }
+        return batch.stream()
+                .filter(next -> !others.contains(IntakePlanner.IncidentKey.of(next.event().event())))
+                .toList();
     }
 
     private static boolean retryable(Throwable failure) {

@@ -200,6 +200,30 @@ final class IntakePlanner {
         return new Plan(kinds, incidents, created, new ArrayList<>(changed), timeline);
     }
 
+    /**
+     * Which of {@code events} are redeliveries and nothing else: triggers whose key's events in the batch are all
+     * already recorded on the open incident for that key. Those change nothing, so they need no transaction; the
+     * others (null in the result) must be committed. Deciding per key keeps each key's events in order.
+     *
+     * @return per event, its outcome when it is such a redelivery, else null
+     */
+    static IntakeOutcome[] redeliveries(List<PlannedEvent> events, Map<IncidentKey, OpenIncident> open) {
+        Plan plan = plan(events, open);
+        Set<IncidentKey> mustCommit = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (plan.kinds()[i] != IntakeOutcome.Kind.REPEATED) {
+                mustCommit.add(IncidentKey.of(events.get(i).event()));
+            }
+        }
+        IntakeOutcome[] outcomes = new IntakeOutcome[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            if (!mustCommit.contains(IncidentKey.of(events.get(i).event()))) {
+                outcomes[i] = new IntakeOutcome(IntakeOutcome.Kind.REPEATED, plan.incidents()[i].id);
+            }
+        }
+        return outcomes;
+    }
+
     /** Repeated alerts for one incident within a batch make one timeline line, not one each (alert storms). */
     private static final class Received {
         int count;

@@ -31,20 +31,28 @@ import java.util.Set;
 /**
  * Commits one batch of alert events in one transaction: locks the open incidents the batch names, plans the batch
  * in memory, then writes incidents, events, timeline lines and escalation progress with one statement each
- * (arrays unnested server-side), pipelined on the connection.
+ * (arrays unnested server-side), pipelined on the connection. A redelivery (a trigger whose content the open incident
+ * already recorded) changes nothing and writes no row; {@link #peek} recognises redeliveries without a transaction.
  */
 final class IntakeWriter {
+    /** The open incidents a batch names; {@link #LOCK} is appended when the batch will change them. */
     private static final String LOAD_OPEN = """
             SELECT id, integration, dedup_key, status, alert_count, last_alert_at, acknowledged_at, acknowledged_by
             FROM incidents
             WHERE status <> 'resolved'
               AND (integration, dedup_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-            ORDER BY id
-            FOR NO KEY UPDATE""";
-    /** Pairs, not two ANY lists: those would probe the index for every combination. */
+            ORDER BY id""";
+    private static final String LOCK = "\nFOR NO KEY UPDATE";
+    /**
+     * Which of the batch's triggers are already recorded on the open incident for their key: joined on the key, not
+     * on incident ids, so it is sent together with {@link #LOAD_OPEN} (one round trip). Pairs, not ANY lists: those
+     * would probe the index for every combination.
+     */
     private static final String LOAD_RECORDED = """
-            SELECT incident_id, idempotency_key FROM alert_events
-            WHERE (incident_id, idempotency_key) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))""";
+            SELECT i.id, e.idempotency_key
+            FROM unnest($1::text[], $2::text[], $3::text[]) AS u(integration, dedup_key, idempotency_key)
+            JOIN incidents i ON i.integration = u.integration AND i.dedup_key = u.dedup_key AND i.status <> 'resolved'
+            JOIN alert_events e ON e.incident_id = i.id AND e.idempotency_key = u.idempotency_key""";
     private static final String ALLOCATE_IDS = "SELECT nextval('incident_ids') FROM generate_series(1, $1::int)";
     private static final String INSERT_INCIDENTS = """
             INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
@@ -111,7 +119,7 @@ final class IntakeWriter {
 
     /** Commits {@code events}; the future completes with their outcomes, in order, after the commit. */
     Future<List<IntakeOutcome>> commit(List<PlannedEvent> events) {
-        return pool.withTransaction(connection -> loadOpen(connection, events)
+        return pool.withTransaction(connection -> loadOpen(connection, events, true)
                 .compose(open -> {
                     Plan plan = IntakePlanner.plan(events, open);
                     return allocateIds(connection, plan.created().size()).compose(ids -> {
@@ -123,10 +131,27 @@ final class IntakeWriter {
                 }));
     }
 
-    private Future<Map<IncidentKey, OpenIncident>> loadOpen(SqlConnection connection, List<PlannedEvent> events) {
+    /**
+     * Reads, without locking or writing, the open incidents {@code events} name and which of their triggers those
+     * incidents already recorded: enough to recognise redeliveries, which change nothing and need no transaction.
+     */
+    Future<Map<IncidentKey, OpenIncident>> peek(List<PlannedEvent> events) {
+        return pool.withConnection(connection -> loadOpen(connection, events, false));
+    }
+
+    /**
+     * The open incidents {@code events} name, with the triggers each already recorded; with {@code lock}, locked
+     * for this transaction (in id order, so two writers cannot deadlock). Both queries go out at once.
+     */
+    private Future<Map<IncidentKey, OpenIncident>> loadOpen(SqlConnection connection, List<PlannedEvent> events,
+                                                          boolean lock) {
         Set<IncidentKey> keys = new LinkedHashSet<>();
+        List<PlannedEvent> triggers = new ArrayList<>(events.size());
         for (PlannedEvent planned : events) {
             keys.add(IncidentKey.of(planned.event()));
+            if (planned.event().action() == AlertAction.TRIGGER) {
+                triggers.add(planned);
+            }
         }
         String[] integrations = new String[keys.size()];
         String[] dedupKeys = new String[keys.size()];
@@ -135,51 +160,44 @@ final class IntakeWriter {
             integrations[k] = key.integration();
             dedupKeys[k++] = key.dedupKey();
         }
-        return connection.preparedQuery(LOAD_OPEN).execute(columns(integrations, dedupKeys)).compose(rows -> {
-            if (rows.size() == 0) {
-                return Future.succeededFuture(Map.of());
+        Future<RowSet<Row>> openRows = connection.preparedQuery(lock ? LOAD_OPEN + LOCK : LOAD_OPEN)
+                .execute(columns(integrations, dedupKeys));
+        Future<Map<Long, Set<String>>> recorded = triggers.isEmpty()
+                ? Future.succeededFuture(Map.of())
+                : connection.preparedQuery(LOAD_RECORDED).execute(triggerColumns(triggers))
+                .map(IntakeWriter::recordedKeysByIncident);
+        return Future.all(openRows, recorded).map(both -> {
+            Map<Long, Set<String>> byIncident = recorded.result();
+            Map<IncidentKey, OpenIncident> open = new HashMap<>();
+            for (Row row : openRows.result()) {
+                long id = row.getLong(0);
+                open.put(new IncidentKey(row.getString(1), row.getString(2)),
+                        new OpenIncident(id, IncidentStatus.fromWireName(row.getString(3)), row.getInteger(4),
+                                instant(row.getOffsetDateTime(5)), instant(row.getOffsetDateTime(6)),
+                                row.getString(7), byIncident.getOrDefault(id, Set.of())));
             }
-            List<Row> openRows = new ArrayList<>(rows.size());
-            Map<IncidentKey, Long> openIds = new HashMap<>();
-            for (Row row : rows) {
-                openRows.add(row);
-                openIds.put(new IncidentKey(row.getString("integration"), row.getString("dedup_key")),
-                        row.getLong("id"));
-            }
-            List<Long> pairIds = new ArrayList<>();
-            List<String> pairKeys = new ArrayList<>();
-            for (PlannedEvent planned : events) {
-                Long id = openIds.get(IncidentKey.of(planned.event()));
-                if (id != null && planned.event().action() == AlertAction.TRIGGER) {
-                    pairIds.add(id);
-                    pairKeys.add(planned.idempotencyKey());
-                }
-            }
-            Future<Map<Long, Set<String>>> recorded = pairIds.isEmpty()
-                    ? Future.succeededFuture(Map.of())
-                    : connection.preparedQuery(LOAD_RECORDED)
-                    .execute(columns(pairIds.toArray(Long[]::new), pairKeys.toArray(String[]::new)))
-                    .map(IntakeWriter::recordedKeysByIncident);
-            return recorded.map(byIncident -> {
-                Map<IncidentKey, OpenIncident> open = new HashMap<>();
-                for (Row row : openRows) {
-                    long id = row.getLong("id");
-                    open.put(new IncidentKey(row.getString("integration"), row.getString("dedup_key")),
-                            new OpenIncident(id, IncidentStatus.fromWireName(row.getString("status")),
-                                    row.getInteger("alert_count"), instant(row.getOffsetDateTime("last_alert_at")),
-                                    instant(row.getOffsetDateTime("acknowledged_at")),
-                                    row.getString("acknowledged_by"), byIncident.getOrDefault(id, Set.of())));
-                }
-                return open;
-            });
+            return open;
         });
+    }
+
+    private static Tuple triggerColumns(List<PlannedEvent> triggers) {
+        int n = triggers.size();
+        String[] integrations = new String[n];
+        String[] dedupKeys = new String[n];
+        String[] idempotencyKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            PlannedEvent planned = triggers.get(i);
+            integrations[i] = planned.event().integration();
+            dedupKeys[i] = planned.event().dedupKey();
+            idempotencyKeys[i] = planned.idempotencyKey();
+        }
+        return columns(integrations, dedupKeys, idempotencyKeys);
     }
 
     private static Map<Long, Set<String>> recordedKeysByIncident(RowSet<Row> rows) {
         Map<Long, Set<String>> byIncident = new HashMap<>();
         for (Row row : rows) {
-            byIncident.computeIfAbsent(row.getLong("incident_id"), id -> new HashSet<>())
-                    .add(row.getString("idempotency_key"));
+            byIncident.computeIfAbsent(row.getLong(0), id -> new HashSet<>()).add(row.getString(1));
         }
         return byIncident;
     }
@@ -208,7 +226,10 @@ final class IntakeWriter {
         if (!plan.created().isEmpty()) {
             writes.add(connection.preparedQuery(INSERT_INCIDENTS).execute(incidentRows(plan.created())));
         }
-        writes.add(connection.preparedQuery(INSERT_EVENTS).execute(eventRows(events, plan)));
+        Tuple eventRows = eventRows(events, plan);
+        if (eventRows != null) {
+            writes.add(connection.preparedQuery(INSERT_EVENTS).execute(eventRows));
+        }
         if (!plan.timeline().isEmpty()) {
             writes.add(connection.preparedQuery(INSERT_TIMELINE).execute(timelineRows(plan.timeline())));
         }
@@ -298,8 +319,20 @@ final class IntakeWriter {
         }
     }
 
+    /**
+     * One row per event that did something or was ignored; none for a redelivery (its content is already recorded
+     * on the incident, and an alert storm re-sends the same alerts many times). Null when there is none.
+     */
     private static Tuple eventRows(List<PlannedEvent> events, Plan plan) {
-        int n = events.size();
+        int n = 0;
+        for (IntakeOutcome.Kind kind : plan.kinds()) {
+            if (kind != IntakeOutcome.Kind.REPEATED) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
         OffsetDateTime[] receivedAt = new OffsetDateTime[n];
         String[] integrations = new String[n];
         String[] dedupKeys = new String[n];
@@ -312,8 +345,12 @@ final class IntakeWriter {
         String[] idempotencyKeys = new String[n];
         String[] outcomes = new String[n];
         Long[] incidentIds = new Long[n];
-        for (int i = 0; i < n; i++) {
-            PlannedEvent planned = events.get(i);
+        int i = 0;
+        for (int e = 0; e < events.size(); e++) {
+            if (plan.kinds()[e] == IntakeOutcome.Kind.REPEATED) {
+                continue;
+            }
+            PlannedEvent planned = events.get(e);
             AlertEvent event = planned.event();
             receivedAt[i] = offset(event.receivedAt());
             integrations[i] = event.integration();
@@ -325,8 +362,9 @@ final class IntakeWriter {
             labels[i] = planned.labelsJson();
             details[i] = event.detailsJson();
             idempotencyKeys[i] = planned.idempotencyKey();
-            outcomes[i] = OUTCOME_NAMES[plan.kinds()[i].ordinal()];
-            incidentIds[i] = plan.incidents()[i] == null ? null : plan.incidents()[i].id;
+            outcomes[i] = OUTCOME_NAMES[plan.kinds()[e].ordinal()];
+            incidentIds[i] = plan.incidents()[e] == null ? null : plan.incidents()[e].id;
+            i++;
         }
         return columns(receivedAt, integrations, dedupKeys, actions, severities, summaries, sources, labels, details,
                 idempotencyKeys, outcomes, incidentIds);

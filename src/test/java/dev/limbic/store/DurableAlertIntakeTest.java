@@ -120,8 +120,49 @@ class DurableAlertIntakeTest {
         Incident incident = await(database.incidents().find(first.get(0).incidentId())).orElseThrow();
         assertThat(incident.alertCount()).isEqualTo(1);
         assertThat(queryLong(target, "SELECT count(*) FROM incidents WHERE dedup_key = '" + key + "'")).isEqualTo(1);
-        assertThat(queryLong(target, "SELECT count(*) FROM alert_events WHERE dedup_key = '" + key
-                + "' AND outcome = 'repeated'")).isEqualTo(1);
+        assertThat(queryLong(target, "SELECT count(*) FROM alert_events WHERE dedup_key = '" + key + "'"))
+                .as("a redelivery writes no row: its content is recorded once").isEqualTo(1);
+    }
+
+    @Test
+    void redeliveriesAreAnsweredWhileWritersWaitAndTheRestOfTheirRequestIsCommitted() throws Exception {
+        String known = unique();
+        String fresh = unique();
+        long id = await(intake.submit(List.of(trigger("am", known, "api down", T0)))).get(0).incidentId();
+        List<IntakeOutcome> redelivered;
+        Future<List<IntakeOutcome>> mixed;
+        try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incidents IN EXCLUSIVE MODE");
+            redelivered = await(intake.submit(List.of(trigger("am", known, "api down", T0.plusSeconds(300)))));
+            mixed = intake.submit(List.of(trigger("am", known, "api down", T0.plusSeconds(600)),
+                    trigger("am", fresh, "db down", T0.plusSeconds(600))));
+            awaitATransactionWaitingForALock();
+            assertThat(mixed.isComplete()).as("a new alert is answered only once committed").isFalse();
+            blocker.rollback();
+        }
+
+        assertThat(redelivered).containsExactly(new IntakeOutcome(REPEATED, id));
+        List<IntakeOutcome> outcomes = await(mixed);
+        assertThat(outcomes.get(0)).isEqualTo(new IntakeOutcome(REPEATED, id));
+        assertThat(outcomes.get(1).kind()).isEqualTo(OPENED);
+        assertThat(await(database.incidents().find(outcomes.get(1).incidentId()))).isPresent();
+        assertThat(await(database.incidents().find(id)).orElseThrow().alertCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveryAndAResolveOfTheSameKeyInOneRequestApplyInOrder() {
+        String key = unique();
+        long id = await(intake.submit(List.of(trigger("am", key, "api down", T0)))).get(0).incidentId();
+
+        List<IntakeOutcome> outcomes = await(intake.submit(List.of(trigger("am", key, "api down", T0.plusSeconds(60)),
+                event("am", key, AlertAction.RESOLVE, T0.plusSeconds(90)),
+                trigger("am", key, "api down", T0.plusSeconds(120)))));
+
+        assertThat(outcomes.get(0)).isEqualTo(new IntakeOutcome(REPEATED, id));
+        assertThat(outcomes.get(1)).isEqualTo(new IntakeOutcome(RESOLVED, id));
+        assertThat(outcomes.get(2).kind()).isEqualTo(OPENED);
+        assertThat(outcomes.get(2).incidentId()).isNotEqualTo(id);
     }
 
     @Test

@@ -58,6 +58,29 @@ class IntakePlannerTest {
                 .containsExactly("received", "resolved", "opened");
     }
 
+    @Test
+    void redeliveriesAreSettledPerKeyOnlyWhenEveryEventOfTheKeyIsOne() {
+        Map<IncidentKey, OpenIncident> open = Map.of(
+                new IncidentKey("am", "a"), new OpenIncident(7, IncidentStatus.TRIGGERED, 2, T0, null, null,
+                        Set.of(key("a", "x"), key("a", "y"))),
+                new IncidentKey("am", "b"), new OpenIncident(8, IncidentStatus.ACKNOWLEDGED, 1, T0, T0, "am",
+                        Set.of(key("b", "x"))));
+
+        IntakeOutcome[] outcomes = IntakePlanner.redeliveries(List.of(trigger("a", "x"), trigger("b", "x"),
+                trigger("a", "y"), trigger("b", "new"), trigger("c", "x")), open);
+
+        assertThat(outcomes).containsExactly(new IntakeOutcome(REPEATED, 7), null, new IntakeOutcome(REPEATED, 7),
+                null, null);
+    }
+
+    @Test
+    void aRedeliveryRepeatedWithinTheBatchOfANewAlertIsNotSettled() {
+        IntakeOutcome[] outcomes = IntakePlanner.redeliveries(List.of(trigger("a", "x"), trigger("a", "x")),
+                Map.of());
+
+        assertThat(outcomes).containsExactly(null, null);
+    }
+
     private static String key(String dedupKey, String summary) {
         return AlertEventDigest.idempotencyKey(alert(dedupKey, AlertAction.TRIGGER, summary));
     }
