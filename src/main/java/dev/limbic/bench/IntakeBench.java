@@ -79,6 +79,8 @@ public final class IntakeBench {
      * @param alertsPerRequest alerts in each webhook (and in each Alertmanager API request)
      * @param distinctAlerts   how many fingerprints the alerts cycle through (re-sent alerts are deduplicated), or 0
      *                         for a new fingerprint every time
+     * @param newAlertsPerThousand with distinct alerts: how many of every 1,000 alerts are new all the same (a storm
+     *                         where new alerts keep joining the groups Alertmanager re-sends)
      * @param alertsPerSecond  0: a closed loop of {@code connections} requests in flight (the most the target takes);
      *                         else requests sent at this rate of alerts over {@code connections} connections, each
      *                         request's latency counted from when it was due, so a target that falls behind shows it
@@ -86,12 +88,15 @@ public final class IntakeBench {
      * @param probesPerSecond  probe alerts per second for the page latency (0: none)
      */
     public record Settings(Duration duration, int connections, int alertsPerRequest, int distinctAlerts,
-                           int alertsPerSecond, List<Target> targets, int probesPerSecond) {
+                           int newAlertsPerThousand, int alertsPerSecond, List<Target> targets, int probesPerSecond) {
         public Settings {
             if (duration.isNegative() || duration.isZero() || connections < 1 || alertsPerRequest < 1
-                    || distinctAlerts < 0 || alertsPerSecond < 0 || probesPerSecond < 0 || probesPerSecond > 1000) {
+                    || distinctAlerts < 0 || alertsPerSecond < 0 || probesPerSecond < 0 || probesPerSecond > 1000
+                    || newAlertsPerThousand < 0 || newAlertsPerThousand > 1000
+                    || newAlertsPerThousand > 0 && distinctAlerts == 0) {
                 throw new IllegalArgumentException("duration, connections and alerts per request must be positive,"
-                        + " distinct alerts 0 or more, probes per second 0 to 1000");
+                        + " distinct alerts 0 or more, new alerts per thousand 0 to 1000 (with distinct alerts),"
+                        + " probes per second 0 to 1000");
             }
             targets = List.copyOf(targets);
         }
@@ -137,7 +142,9 @@ public final class IntakeBench {
                     settings.alertsPerRequest(), settings.distinctAlerts() == 0
                             ? "every alert new (each opens an incident)"
                             : "alerts cycling through " + settings.distinctAlerts() + " fingerprints (re-sent ones"
-                            + " are deduplicated)", settings.duration().toSeconds(),
+                            + " are deduplicated)" + (settings.newAlertsPerThousand() == 0 ? ""
+                            : ", " + settings.newAlertsPerThousand() + " of every 1,000 alerts new"),
+                    settings.duration().toSeconds(),
                     Runtime.getRuntime().availableProcessors());
             for (Target target : settings.targets()) {
                 Figures f = switch (target) {
@@ -516,10 +523,20 @@ public final class IntakeBench {
         return alerts.toBuffer();
     }
 
-    /** Which alert the {@code i}th of request {@code request} is (they repeat when distinct alerts are set). */
+    /**
+     * Which alert the {@code i}th of request {@code request} is: they repeat when distinct alerts are set, except the
+     * new ones (numbered past the distinct ones, each only once), spread evenly.
+     */
     private long alertNumber(long request, int i) {
         long n = (request - 1) * settings.alertsPerRequest() + i;
-        return settings.distinctAlerts() == 0 ? n : n % settings.distinctAlerts();
+        if (settings.distinctAlerts() == 0) {
+            return n;
+        }
+        int perThousand = settings.newAlertsPerThousand();
+        if (perThousand > 0 && n % 1000 * perThousand / 1000 != (n % 1000 + 1) * perThousand / 1000) {
+            return settings.distinctAlerts() + n;
+        }
+        return n % settings.distinctAlerts();
     }
 
     private static JsonObject alert(long n) {

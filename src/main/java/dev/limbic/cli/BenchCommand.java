@@ -172,6 +172,12 @@ final class BenchCommand implements Runnable {
                         + " ${DEFAULT-VALUE}."})
         int distinctAlerts;
 
+        @Option(names = "--new-alerts-per-thousand", defaultValue = "0", paramLabel = "N",
+                description = {"With --distinct-alerts: N of every 1,000 alerts are new (each opens an incident),"
+                        + " the rest are re-sent, as in an alert storm where new alerts keep joining groups that"
+                        + " Alertmanager re-sends. Default: ${DEFAULT-VALUE}."})
+        int newAlertsPerThousand;
+
         @Option(names = "--targets", split = ",", defaultValue = "bare,gateway,alertmanager",
                 paramLabel = "bare|gateway|alertmanager", description = "Servers to measure, in order. Default: ${DEFAULT-VALUE}.")
         List<String> targets;
@@ -183,10 +189,13 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (seconds < 1 || connections < 1 || connections > 5000 || alertsPerRequest < 1 || alertsPerRequest > 1000
-                    || probesPerSecond < 0 || probesPerSecond > 1000 || distinctAlerts < 0 || alertsPerSecond < 0) {
+                    || probesPerSecond < 0 || probesPerSecond > 1000 || distinctAlerts < 0 || alertsPerSecond < 0
+                    || newAlertsPerThousand < 0 || newAlertsPerThousand > 1000
+                    || newAlertsPerThousand > 0 && distinctAlerts == 0) {
                 spec.commandLine().getErr().println("limbic bench intake: --seconds must be positive, --connections 1 to"
                         + " 5000, --alerts-per-request 1 to 1000, --probes-per-second 0 to 1000, --distinct-alerts 0"
-                        + " or more, --alerts-per-second 0 or more");
+                        + " or more, --alerts-per-second 0 or more, --new-alerts-per-thousand 0 to 1000 (with"
+                        + " --distinct-alerts)");
                 return 2;
             }
             List<IntakeBench.Target> parsed = new ArrayList<>();
@@ -199,7 +208,8 @@ final class BenchCommand implements Runnable {
                 }
             }
             new IntakeBench(new IntakeBench.Settings(java.time.Duration.ofSeconds(seconds), connections,
-                    alertsPerRequest, distinctAlerts, alertsPerSecond, parsed, probesPerSecond), spec.commandLine().getOut()).run();
+                    alertsPerRequest, distinctAlerts, newAlertsPerThousand, alertsPerSecond, parsed,
+                    probesPerSecond), spec.commandLine().getOut()).run();
             return 0;
         }
     }
