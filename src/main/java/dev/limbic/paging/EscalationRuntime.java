@@ -23,7 +23,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -496,7 +495,7 @@ public final class EscalationRuntime {
             actions.addAll(outcome.actions());
             for (TimelineEntry entry : outcome.timeline()) {
                 timeline.add(new dev.limbic.store.TimelineEntry(entry.at(), entry.kind().wireName(),
-                        actorOf(entry, actor), entry.text(), new JsonObject(new HashMap<>(entry.fields())).encode()));
+                        actorOf(entry, actor), entry.text(), FlatJson.of(entry.fields())));
             }
             if (!outcome.timeline().isEmpty() || !outcome.actions().isEmpty()) {
                 lastActor = Objects.requireNonNullElse(actor, ENGINE);
