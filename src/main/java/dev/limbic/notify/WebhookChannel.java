@@ -4,6 +4,8 @@ import dev.limbic.delivery.DeliveryResult;
 import dev.limbic.delivery.Notification;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.client.WebClient;
 
 import java.net.URI;
@@ -56,6 +58,9 @@ public final class WebhookChannel implements Channel {
         var request = client.postAbs(url.toString());
         headers.forEach(request::putHeader);
         bearerToken.ifPresent(request::bearerTokenAuthentication);
-        return http.attempt(request, r -> r.sendJsonObject(NotificationJson.toJson(notification)));
+        if (!request.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+            request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+        }
+        return http.attempt(request, r -> r.sendBuffer(Buffer.buffer(NotificationJson.encode(notification))));
     }
 }

@@ -151,6 +151,7 @@ class HttpChannelsTest {
         Receiver.Received request = receiver.next();
         assertThat(request.headers().get("Authorization")).isEqualTo("Bearer s3cret");
         assertThat(request.headers().get("X-Team")).isEqualTo("sre");
+        assertThat(request.headers().get("Content-Type")).isEqualTo("application/json");
         JsonObject body = new JsonObject(request.body());
         assertThat(body.getString("id")).isEqualTo("n-1");
         assertThat(body.getString("kind")).isEqualTo("page");
