@@ -19,6 +19,10 @@ import java.util.Optional;
  * headers and bearer token.
  */
 public final class WebhookChannel implements Channel {
+    /** Bundles of at least this many pages are encoded on a worker thread. */
+    static final int ENCODE_APART = 64;
+
+    private final Vertx vertx;
     private final String name;
     private final WebClient client;
     private final HttpDelivery http;
@@ -35,6 +39,7 @@ public final class WebhookChannel implements Channel {
      */
     public WebhookChannel(Vertx vertx, WebClient client, Clock clock, String name, URI url,
                           Map<String, String> headers, Optional<String> bearerToken, Duration timeout) {
+        this.vertx = vertx;
         this.name = name;
         this.client = client;
         this.http = new HttpDelivery(vertx, clock, timeout);
@@ -61,6 +66,11 @@ public final class WebhookChannel implements Channel {
         if (!request.headers().contains(HttpHeaders.CONTENT_TYPE)) {
             request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
         }
-        return http.attempt(request, r -> r.sendBuffer(Buffer.buffer(NotificationJson.encode(notification))));
+        if (notification.bundled().size() < ENCODE_APART) {
+            return http.attempt(request, r -> r.sendBuffer(Buffer.buffer(NotificationJson.encode(notification))));
+        }
+        // A bundle of a responder's held pages may hold thousands (megabytes of JSON): not on the event loop.
+        Future<Buffer> body = vertx.executeBlocking(() -> Buffer.buffer(NotificationJson.encode(notification)), false);
+        return http.attempt(request, r -> body.compose(r::sendBuffer));
     }
 }

@@ -111,11 +111,12 @@ public final class EscalationRuntime {
         }
     }
 
-    EscalationRuntime(Vertx vertx, EscalationLedger ledger, IncidentStore incidents, NotificationStore notifications,
-                      Supplier<LimbicConfig> config, EscalationEngine engine, NotificationDispatcher dispatcher,
-                      PagingMetrics metrics, DecisionListener decisions, LoadTracking load, Clock clock) {
+    EscalationRuntime(Vertx vertx, Context context, EscalationLedger ledger, IncidentStore incidents,
+                      NotificationStore notifications, Supplier<LimbicConfig> config, EscalationEngine engine,
+                      NotificationDispatcher dispatcher, PagingMetrics metrics, DecisionListener decisions,
+                      LoadTracking load, Clock clock) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
+        this.context = context;
         this.ledger = ledger;
         this.incidents = incidents;
         this.notifications = notifications;
