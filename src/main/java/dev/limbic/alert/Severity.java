@@ -12,9 +12,11 @@ public enum Severity {
         return this == CRITICAL;
     }
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The wire name, as in PagerDuty's {@code payload.severity}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The severity named {@code name} (case-insensitive), if it is one. */

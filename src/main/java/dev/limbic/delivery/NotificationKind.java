@@ -17,6 +17,8 @@ public enum NotificationKind {
     /** Anything else a responder should know (an incident was resolved, handed over). */
     INFO;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /**
      * Whether the per-responder rate limit counts and holds this kind. Prompts are for the responder's own
      * wellbeing and are timed to the moment, so they are never held and never counted.
@@ -27,6 +29,6 @@ public enum NotificationKind {
 
     /** The wire name, lower snake case ({@code page_bundle}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

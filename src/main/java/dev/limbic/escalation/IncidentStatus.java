@@ -13,8 +13,10 @@ public enum IncidentStatus {
     /** Over. Nothing more is paged. */
     RESOLVED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in the API and the database. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

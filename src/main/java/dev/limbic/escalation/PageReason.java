@@ -15,8 +15,10 @@ public enum PageReason {
     /** The incident was reassigned to them. */
     REASSIGNED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in the API and the database. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

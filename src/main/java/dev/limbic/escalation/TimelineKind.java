@@ -48,8 +48,10 @@ public enum TimelineKind {
     /** A responder handed the incident over to someone else. */
     HANDED_OVER;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in the API and the database. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

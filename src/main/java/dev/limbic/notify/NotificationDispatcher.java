@@ -76,7 +76,14 @@ public final class NotificationDispatcher {
     public NotificationDispatcher(Vertx vertx, ResponderChannels channels, ResponderRateLimits rateLimits,
                                   DispatchSettings settings, DeliveryListener listener, NotificationMetrics metrics,
                                   Scheduler scheduler, RandomGenerator random) {
-        this.context = vertx.getOrCreateContext();
+        this(vertx.getOrCreateContext(), channels, rateLimits, settings, listener, metrics, scheduler, random);
+    }
+
+    /** The same, on {@code context}: all its state lives there (the pager puts it beside its escalations). */
+    public NotificationDispatcher(Context context, ResponderChannels channels, ResponderRateLimits rateLimits,
+                                  DispatchSettings settings, DeliveryListener listener, NotificationMetrics metrics,
+                                  Scheduler scheduler, RandomGenerator random) {
+        this.context = context;
         this.channels = channels;
         this.rateLimits = rateLimits;
         this.settings = settings;

@@ -1,11 +1,14 @@
 package dev.limbic.notify;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.limbic.delivery.ActionKind;
 import dev.limbic.delivery.BreathingPattern;
 import dev.limbic.delivery.Notification;
 import dev.limbic.delivery.NotificationLink;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * The JSON form of a {@link Notification}, shared by the live stream and the generic webhook:
@@ -48,6 +51,99 @@ public final class NotificationJson {
             json.put("bundled", bundled).put("incident_ids", new JsonArray(notification.incidentIds()));
         }
         return json;
+    }
+
+    /**
+     * The text of {@link #toJson(Notification)} (the same keys, in the same order), written straight into one buffer:
+     * a webhook sends every page, and every page of a bundle, through here.
+     */
+    public static String encode(Notification notification) {
+        StringBuilder json = new StringBuilder(512 + 400 * notification.bundled().size());
+        write(json, notification);
+        return json.toString();
+    }
+
+    private static void write(StringBuilder json, Notification notification) {
+        json.append("{\"id\":");
+        string(json, notification.id());
+        json.append(",\"kind\":");
+        string(json, notification.kind().wireName());
+        json.append(",\"responder\":");
+        string(json, notification.responder());
+        if (notification.incidentId().isPresent()) {
+            json.append(",\"incident_id\":");
+            string(json, notification.incidentId().get());
+        }
+        json.append(",\"title\":");
+        string(json, notification.title());
+        json.append(",\"text\":");
+        string(json, notification.text());
+        json.append(",\"short_text\":");
+        string(json, notification.shortText(SHORT_TEXT_CHARS));
+        json.append(",\"severity\":");
+        string(json, notification.severity().wireName());
+        json.append(",\"tags\":[");
+        for (int i = 0; i < notification.tags().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            string(json, notification.tags().get(i));
+        }
+        json.append("],\"links\":[");
+        for (int i = 0; i < notification.links().size(); i++) {
+            NotificationLink link = notification.links().get(i);
+            json.append(i == 0 ? "{\"label\":" : ",{\"label\":");
+            string(json, link.label());
+            json.append(",\"url\":");
+            string(json, link.url());
+            json.append('}');
+        }
+        json.append("],\"actions\":[");
+        for (int i = 0; i < notification.actions().size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            string(json, notification.actions().get(i).wireName());
+        }
+        json.append("],\"created_at\":");
+        string(json, notification.createdAt().toString());
+        if (notification.breathing().isPresent()) {
+            BreathingPattern pattern = notification.breathing().get();
+            json.append(",\"breathing\":{\"inhale_seconds\":").append(pattern.inhaleSeconds())
+                    .append(",\"hold_seconds\":").append(pattern.holdSeconds())
+                    .append(",\"exhale_seconds\":").append(pattern.exhaleSeconds())
+                    .append(",\"cycles\":").append(pattern.cycles())
+                    .append(",\"total_seconds\":").append(pattern.totalSeconds()).append('}');
+        }
+        if (!notification.bundled().isEmpty()) {
+            json.append(",\"bundled\":[");
+            for (int i = 0; i < notification.bundled().size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                write(json, notification.bundled().get(i));
+            }
+            json.append("],\"incident_ids\":[");
+            List<String> incidentIds = notification.incidentIds();
+            for (int i = 0; i < incidentIds.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                string(json, incidentIds.get(i));
+            }
+            json.append(']');
+        }
+        json.append('}');
+    }
+
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        json.append('"');
     }
 
     private static JsonArray links(Notification notification) {

@@ -4,6 +4,8 @@ import dev.limbic.delivery.DeliveryResult;
 import dev.limbic.delivery.Notification;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.client.WebClient;
 
 import java.net.URI;
@@ -17,6 +19,10 @@ import java.util.Optional;
  * headers and bearer token.
  */
 public final class WebhookChannel implements Channel {
+    /** Bundles of at least this many pages are encoded on a worker thread. */
+    static final int ENCODE_APART = 64;
+
+    private final Vertx vertx;
     private final String name;
     private final WebClient client;
     private final HttpDelivery http;
@@ -33,6 +39,7 @@ public final class WebhookChannel implements Channel {
      */
     public WebhookChannel(Vertx vertx, WebClient client, Clock clock, String name, URI url,
                           Map<String, String> headers, Optional<String> bearerToken, Duration timeout) {
+        this.vertx = vertx;
         this.name = name;
         this.client = client;
         this.http = new HttpDelivery(vertx, clock, timeout);
@@ -56,6 +63,14 @@ public final class WebhookChannel implements Channel {
         var request = client.postAbs(url.toString());
         headers.forEach(request::putHeader);
         bearerToken.ifPresent(request::bearerTokenAuthentication);
-        return http.attempt(request, r -> r.sendJsonObject(NotificationJson.toJson(notification)));
+        if (!request.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+            request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+        }
+        if (notification.bundled().size() < ENCODE_APART) {
+            return http.attempt(request, r -> r.sendBuffer(Buffer.buffer(NotificationJson.encode(notification))));
+        }
+        // A bundle of a responder's held pages may hold thousands (megabytes of JSON): not on the event loop.
+        Future<Buffer> body = vertx.executeBlocking(() -> Buffer.buffer(NotificationJson.encode(notification)), false);
+        return http.attempt(request, r -> body.compose(r::sendBuffer));
     }
 }

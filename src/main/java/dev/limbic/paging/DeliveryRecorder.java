@@ -7,7 +7,6 @@ import dev.limbic.notify.DeliveryListener;
 import dev.limbic.notify.DeliveryReport;
 import dev.limbic.store.EscalationLedger;
 import dev.limbic.store.TimelineEntry;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,7 @@ final class DeliveryRecorder implements DeliveryListener {
                 String text = report.delivered()
                         ? what + page.responder() + " delivered on " + channel
                         : what + page.responder() + " not delivered: " + report.detail();
-                JsonObject fields = new JsonObject().put("responder", page.responder()).put("channel", channel)
+                FlatJson fields = new FlatJson().put("responder", page.responder()).put("channel", channel)
                         .put("attempts", report.attempts()).put("notification", page.id());
                 TimelineEntry entry = new TimelineEntry(report.finishedAt(),
                         report.delivered() ? "delivered" : "delivery_failed", "limbic", text, fields.encode());

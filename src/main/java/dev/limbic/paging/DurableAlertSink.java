@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The intake's {@link AlertSink} over the {@link DurableAlertIntake}: answers once the events are committed (the
- * intake's 2xx), then wakes the escalation of every incident they opened, acknowledged or resolved. Overload
+ * intake's 2xx), then wakes the escalation of every incident they opened (handing over the new incident as committed,
+ * so it is not read back), acknowledged or resolved. Overload
  * becomes 503 with {@code Retry-After}, an event the store cannot hold becomes 409 naming the problem.
  */
 final class DurableAlertSink implements AlertSink {
@@ -38,7 +39,8 @@ final class DurableAlertSink implements AlertSink {
                 switch (outcome.kind()) {
                     case OPENED -> {
                         metrics.opened(events.get(i).integration());
-                        runtime.wake(outcome.incidentId());
+                        outcome.opened().ifPresentOrElse(runtime::wakeOpened,
+                                () -> runtime.wake(outcome.incidentId()));
                     }
                     case ACKNOWLEDGED, RESOLVED -> runtime.wake(outcome.incidentId());
                     default -> {

@@ -1,5 +1,6 @@
 package dev.limbic.paging;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.limbic.alert.Severity;
 import dev.limbic.escalation.EscalationProgress;
 import dev.limbic.escalation.HeldPage;
@@ -19,25 +20,60 @@ final class EngineStateJson {
     private EngineStateJson() {
     }
 
+    /**
+     * The JSON text of {@code p}: the same object, key order and number and instant forms ({@link Instant#toString()})
+     * as a Vert.x {@link JsonObject} of those keys would encode, written straight into one buffer.
+     */
     static String encode(EscalationProgress p) {
-        JsonArray pages = new JsonArray();
-        for (PageRecord page : p.pages()) {
-            pages.add(new JsonObject().put("responder", page.responderId()).put("round", page.round())
-                    .put("step", page.step()).put("reason", page.reason().wireName())
-                    .put("due_at", page.dueAt().toString()).put("issued_at", page.issuedAt().toString()));
+        StringBuilder json = new StringBuilder(256 + 160 * (p.pages().size() + p.heldPages().size()));
+        json.append("{\"incident\":");
+        string(json, p.incidentId());
+        json.append(",\"policy\":");
+        string(json, p.policyId());
+        json.append(",\"severity\":");
+        string(json, p.severity().wireName());
+        json.append(",\"status\":");
+        string(json, p.status().wireName());
+        json.append(",\"round\":").append(p.round()).append(",\"step\":").append(p.step());
+        json.append(",\"next_due_at\":");
+        instant(json, p.nextDueAt());
+        json.append(",\"timer_held_until\":");
+        instant(json, p.timerHeldUntil());
+        json.append(",\"acknowledged_by\":");
+        string(json, p.acknowledgedBy());
+        json.append(",\"assignee\":");
+        string(json, p.assignee());
+        json.append(",\"pages\":[");
+        for (int i = 0; i < p.pages().size(); i++) {
+            PageRecord page = p.pages().get(i);
+            json.append(i == 0 ? "{\"responder\":" : ",{\"responder\":");
+            string(json, page.responderId());
+            json.append(",\"round\":").append(page.round()).append(",\"step\":").append(page.step())
+                    .append(",\"reason\":");
+            string(json, page.reason().wireName());
+            json.append(",\"due_at\":");
+            instant(json, page.dueAt());
+            json.append(",\"issued_at\":");
+            instant(json, page.issuedAt());
+            json.append('}');
         }
-        JsonArray held = new JsonArray();
-        for (HeldPage page : p.heldPages()) {
-            held.add(new JsonObject().put("responder", page.responderId()).put("round", page.round())
-                    .put("step", page.step()).put("reason", page.reason().wireName())
-                    .put("due_at", page.dueAt().toString()).put("held_until", page.heldUntil().toString())
-                    .put("hold_reason", page.holdReason()));
+        json.append("],\"held_pages\":[");
+        for (int i = 0; i < p.heldPages().size(); i++) {
+            HeldPage page = p.heldPages().get(i);
+            json.append(i == 0 ? "{\"responder\":" : ",{\"responder\":");
+            string(json, page.responderId());
+            json.append(",\"round\":").append(page.round()).append(",\"step\":").append(page.step())
+                    .append(",\"reason\":");
+            string(json, page.reason().wireName());
+            json.append(",\"due_at\":");
+            instant(json, page.dueAt());
+            json.append(",\"held_until\":");
+            instant(json, page.heldUntil());
+            json.append(",\"hold_reason\":");
+            string(json, page.holdReason());
+            json.append('}');
         }
-        return new JsonObject().put("incident", p.incidentId()).put("policy", p.policyId())
-                .put("severity", p.severity().wireName()).put("status", p.status().wireName())
-                .put("round", p.round()).put("step", p.step()).put("next_due_at", text(p.nextDueAt()))
-                .put("timer_held_until", text(p.timerHeldUntil())).put("acknowledged_by", p.acknowledgedBy())
-                .put("assignee", p.assignee()).put("pages", pages).put("held_pages", held).encode();
+        return json.append("]}").toString();
     }
 
     static EscalationProgress decode(String json) {
@@ -67,8 +103,24 @@ final class EngineStateJson {
         return PageReason.valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        json.append('"');
+    }
+
+    private static void instant(StringBuilder json, Instant instant) {
+        if (instant == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        IsoInstant.append(json, instant);
+        json.append('"');
     }
 
     private static Instant instant(String text) {

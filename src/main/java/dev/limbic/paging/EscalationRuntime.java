@@ -23,7 +23,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,11 +111,12 @@ public final class EscalationRuntime {
         }
     }
 
-    EscalationRuntime(Vertx vertx, EscalationLedger ledger, IncidentStore incidents, NotificationStore notifications,
-                      Supplier<LimbicConfig> config, EscalationEngine engine, NotificationDispatcher dispatcher,
-                      PagingMetrics metrics, DecisionListener decisions, LoadTracking load, Clock clock) {
+    EscalationRuntime(Vertx vertx, Context context, EscalationLedger ledger, IncidentStore incidents,
+                      NotificationStore notifications, Supplier<LimbicConfig> config, EscalationEngine engine,
+                      NotificationDispatcher dispatcher, PagingMetrics metrics, DecisionListener decisions,
+                      LoadTracking load, Clock clock) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
+        this.context = context;
         this.ledger = ledger;
         this.incidents = incidents;
         this.notifications = notifications;
@@ -172,7 +172,23 @@ public final class EscalationRuntime {
 
     /** Evaluates incident {@code incidentId} now (a new incident, or one the intake changed). */
     public void wake(long incidentId) {
-        serialize(incidentId, () -> decide(incidentId, Optional.empty(), 1)).onFailure(failure -> {
+        evaluate(incidentId, () -> decide(incidentId, Optional.empty(), 1));
+    }
+
+    /**
+     * Evaluates an incident the intake has just opened, from what the intake committed instead of loading it again
+     * ({@link EscalationLedger#opened}); if the incident changed since (its progress version moved), the decision is
+     * made again on a fresh load.
+     *
+     * @param incident the incident as committed ({@link dev.limbic.store.IntakeOutcome#opened()})
+     */
+    public void wakeOpened(Incident incident) {
+        Optional<EscalationLedger.Entry> entry = EscalationLedger.opened(incident);
+        evaluate(incident.id(), () -> decideOn(incident.id(), entry, Optional.empty(), 1));
+    }
+
+    private void evaluate(long incidentId, Supplier<Future<CommandResult>> decision) {
+        serialize(incidentId, decision).onFailure(failure -> {
             LOG.warn("Could not evaluate incident {}: {}; trying again in {} s", incidentId, failure.toString(),
                     RETRY_AFTER_FAILURE.toSeconds());
             arm(incidentId, Optional.of(clock.instant().plus(RETRY_AFTER_FAILURE)));
@@ -214,81 +230,85 @@ public final class EscalationRuntime {
     }
 
     private Future<CommandResult> decide(long incidentId, Optional<EscalationCommand> command, int attempt) {
-        return ledger.load(incidentId).compose(found -> {
-            if (found.isEmpty()) {
-                heldBy(incidentId, Set.of());
-                disarm(incidentId);
-                return Future.succeededFuture(new CommandResult(CommandResult.Kind.NOT_FOUND,
-                        "no incident " + incidentId + " with an escalation"));
-            }
-            EscalationLedger.Entry entry = found.get();
-            Incident incident = entry.incident();
-            String policyId = entry.progress().policyId();
-            if (entry.engineState().isEmpty() && entry.progress().status() == EscalationStatus.DONE) {
-                heldBy(incidentId, Set.of());
-                disarm(incidentId);
+        return ledger.load(incidentId).compose(found -> decideOn(incidentId, found, command, attempt));
+    }
+
+    /** Decides on {@code found}, what the ledger holds for the incident (loaded, or known from the intake). */
+    private Future<CommandResult> decideOn(long incidentId, Optional<EscalationLedger.Entry> found,
+                                           Optional<EscalationCommand> command, int attempt) {
+        if (found.isEmpty()) {
+            heldBy(incidentId, Set.of());
+            disarm(incidentId);
+            return Future.succeededFuture(new CommandResult(CommandResult.Kind.NOT_FOUND,
+                    "no incident " + incidentId + " with an escalation"));
+        }
+        EscalationLedger.Entry entry = found.get();
+        Incident incident = entry.incident();
+        String policyId = entry.progress().policyId();
+        if (entry.engineState().isEmpty() && entry.progress().status() == EscalationStatus.DONE) {
+            heldBy(incidentId, Set.of());
+            disarm(incidentId);
+            return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
+                    "incident " + incidentId + " is resolved"));
+        }
+        LimbicConfig current = config.get();
+        Optional<EscalationPolicy> policy = current.escalationPolicy(policyId);
+        if (policy.isEmpty()) {
+            LOG.warn("Incident {} follows escalation policy '{}', which is no longer configured", incidentId,
+                    policyId);
+            disarm(incidentId);
+            return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
+                    "escalation policy '" + policyId + "' is not configured"));
+        }
+        EscalationProgress before = entry.engineState().map(EngineStateJson::decode)
+                .orElseGet(() -> EscalationProgress.open(String.valueOf(incidentId), policyId,
+                        incident.severity(), incident.openedAt()));
+        Instant now = clock.instant();
+        FatigueReroute onCall = load.resolver(current.onCallResolver(), incident.severity());
+        Steps steps = new Steps(before);
+        reconcile(entry, before).ifPresent(external ->
+                steps.add(onCall.withNotes(engine.apply(external, steps.progress, policy.get(), onCall, now)),
+                        external.by()));
+        if (command.isPresent()) {
+            EscalationOutcome outcome = engine.apply(command.get(), steps.progress, policy.get(), onCall, now);
+            if (outcome.refusal().isPresent()) {
                 return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
-                        "incident " + incidentId + " is resolved"));
+                        outcome.refusal().get()));
             }
-            LimbicConfig current = config.get();
-            Optional<EscalationPolicy> policy = current.escalationPolicy(policyId);
-            if (policy.isEmpty()) {
-                LOG.warn("Incident {} follows escalation policy '{}', which is no longer configured", incidentId,
-                        policyId);
-                disarm(incidentId);
-                return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
-                        "escalation policy '" + policyId + "' is not configured"));
+            steps.add(onCall.withNotes(outcome), command.get().by());
+        } else {
+            steps.add(onCall.withNotes(engine.evaluate(steps.progress, policy.get(), onCall, now)), ENGINE);
+        }
+        EscalationProgress after = steps.progress;
+        if (steps.actions.isEmpty() && steps.timeline.isEmpty() && after.equals(before)
+                && entry.engineState().isPresent()) {
+            heldBy(incidentId, after.holders());
+            arm(incidentId, after.wakeAt());
+            return Future.succeededFuture(CommandResult.applied());
+        }
+        List<EscalationLedger.PageToSend> pages = new ArrayList<>();
+        int pageIndex = before.pages().size();
+        for (EscalationAction action : steps.actions) {
+            if (action instanceof EscalationAction.Page page) {
+                pages.add(new EscalationLedger.PageToSend(page.responderId(), page.step(), page.round(),
+                        pageIndex++, firstChannel(current, page.responderId())));
             }
-            EscalationProgress before = entry.engineState().map(EngineStateJson::decode)
-                    .orElseGet(() -> EscalationProgress.open(String.valueOf(incidentId), policyId,
-                            incident.severity(), incident.openedAt()));
-            Instant now = clock.instant();
-            FatigueReroute onCall = load.resolver(current.onCallResolver(), incident.severity());
-            Steps steps = new Steps(before);
-            reconcile(entry, before).ifPresent(external ->
-                    steps.add(onCall.withNotes(engine.apply(external, steps.progress, policy.get(), onCall, now)),
-                            external.by()));
-            if (command.isPresent()) {
-                EscalationOutcome outcome = engine.apply(command.get(), steps.progress, policy.get(), onCall, now);
-                if (outcome.refusal().isPresent()) {
-                    return Future.succeededFuture(new CommandResult(CommandResult.Kind.REFUSED,
-                            outcome.refusal().get()));
+        }
+        List<EscalationLedger.NoticeToSend> notices = notices(incident, after, steps.actions, current);
+        EscalationLedger.Decision decision = new EscalationLedger.Decision(incidentId,
+                entry.progress().version(), summary(incidentId, policyId, after, entry.progress().version()),
+                EngineStateJson.encode(after), incidentStatus(after.status()), steps.lastActor,
+                steps.timeline, pages, now, notices);
+        return ledger.save(decision).compose(saved -> {
+            if (saved.isEmpty()) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    return Future.failedFuture(new IllegalStateException("incident " + incidentId
+                            + " changed " + attempt + " times while being decided"));
                 }
-                steps.add(onCall.withNotes(outcome), command.get().by());
-            } else {
-                steps.add(onCall.withNotes(engine.evaluate(steps.progress, policy.get(), onCall, now)), ENGINE);
+                return decide(incidentId, command, attempt + 1);
             }
-            EscalationProgress after = steps.progress;
-            if (steps.actions.isEmpty() && steps.timeline.isEmpty() && after.equals(before)
-                    && entry.engineState().isPresent()) {
-                heldBy(incidentId, after.holders());
-                arm(incidentId, after.wakeAt());
-                return Future.succeededFuture(CommandResult.applied());
-            }
-            List<EscalationLedger.PageToSend> pages = new ArrayList<>();
-            int pageIndex = before.pages().size();
-            for (EscalationAction action : steps.actions) {
-                if (action instanceof EscalationAction.Page page) {
-                    pages.add(new EscalationLedger.PageToSend(page.responderId(), page.step(), page.round(),
-                            pageIndex++, firstChannel(current, page.responderId())));
-                }
-            }
-            List<EscalationLedger.NoticeToSend> notices = notices(incident, after, steps.actions, current);
-            EscalationLedger.Decision decision = new EscalationLedger.Decision(incidentId,
-                    entry.progress().version(), summary(incidentId, policyId, after, entry.progress().version()),
-                    EngineStateJson.encode(after), incidentStatus(after.status()), steps.lastActor,
-                    steps.timeline, pages, now, notices);
-            return ledger.save(decision).compose(saved -> {
-                if (saved.isEmpty()) {
-                    if (attempt >= MAX_ATTEMPTS) {
-                        return Future.failedFuture(new IllegalStateException("incident " + incidentId
-                                + " changed " + attempt + " times while being decided"));
-                    }
-                    return decide(incidentId, command, attempt + 1);
-                }
-                afterCommit(incident, before, after, steps, command, saved.get(), now);
-                return Future.succeededFuture(CommandResult.applied());
-            });
+            afterCommit(incident, before, after, steps, command, saved.get(), now);
+            return Future.succeededFuture(CommandResult.applied());
         });
     }
 
@@ -476,7 +496,7 @@ public final class EscalationRuntime {
             actions.addAll(outcome.actions());
             for (TimelineEntry entry : outcome.timeline()) {
                 timeline.add(new dev.limbic.store.TimelineEntry(entry.at(), entry.kind().wireName(),
-                        actorOf(entry, actor), entry.text(), new JsonObject(new HashMap<>(entry.fields())).encode()));
+                        actorOf(entry, actor), entry.text(), FlatJson.of(entry.fields())));
             }
             if (!outcome.timeline().isEmpty() || !outcome.actions().isEmpty()) {
                 lastActor = Objects.requireNonNullElse(actor, ENGINE);

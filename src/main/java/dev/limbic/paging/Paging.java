@@ -42,6 +42,7 @@ import dev.limbic.stress.StressMonitor;
 import dev.limbic.web.LinkSecret;
 import dev.limbic.web.ResponderSigner;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -101,7 +102,7 @@ public final class Paging {
     }
 
     private Paging(Vertx vertx, LimbicConfig config, Clock clock, MeterRegistry registry, Database database,
-                   StressMonitor monitor) throws java.io.IOException {
+                   StressMonitor monitor) throws java.io.IOException, InterruptedException {
         this.clock = clock;
         this.signer = new ResponderSigner(LinkSecret.load(config.server().linkSecret(), config.dataDir()), clock);
         this.authenticator = new ResponderAuthenticator(this::config, signer);
@@ -125,7 +126,9 @@ public final class Paging {
         this.metrics = new PagingMetrics(registry, this::config);
         EscalationLedger ledger = new EscalationLedger(escalations.pool());
         this.recorder = new DeliveryRecorder(ledger);
-        this.dispatcher = new NotificationDispatcher(vertx,
+        // Decisions and deliveries on an event loop of their own, beside (not behind) the intake's.
+        Context escalationContext = EventLoopContexts.besides(vertx, vertx.getOrCreateContext());
+        this.dispatcher = new NotificationDispatcher(escalationContext,
                 responder -> snapshot.channels().getOrDefault(responder, List.of()),
                 responder -> Optional.ofNullable(snapshot.rateLimits().get(responder)), DispatchSettings.DEFAULT,
                 recorder, new NotificationMetrics(registry), Scheduler.vertx(vertx, clock),
@@ -141,8 +144,8 @@ public final class Paging {
         this.care = new CareRuntime(vertx, episodes, handoff, new PageReactionAnalyzer(PageReactionThresholds.defaults()),
                 monitor, escalations.incidents(), escalations.stressEpisodes(), dispatcher,
                 careMetrics, this::config, clock);
-        this.runtime = new EscalationRuntime(vertx, ledger, escalations.incidents(), escalations.notifications(),
-                this::config, engine, dispatcher, metrics, care, load, clock);
+        this.runtime = new EscalationRuntime(vertx, escalationContext, ledger, escalations.incidents(),
+                escalations.notifications(), this::config, engine, dispatcher, metrics, care, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS);
         this.intakeOptions = intakeOptions(config);

@@ -34,6 +34,8 @@ final class PagingMetrics {
     private final Timer resolve;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> openByResponder = new ConcurrentHashMap<>();
+    /** Looked up once per responder and configuration: paging is on the path of every page. */
+    private final Map<String, PagedMeters> pagedMeters = new ConcurrentHashMap<>();
 
     PagingMetrics(MeterRegistry registry, Supplier<LimbicConfig> config) {
         this.registry = registry;
@@ -100,13 +102,36 @@ final class PagingMetrics {
 
     void paged(String responderId, Instant at) {
         LimbicConfig current = config.get();
-        ZoneId zone = current.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
-        boolean night = current.care().settings().isNight(at.atZone(zone).toLocalTime());
-        String team = current.teamLabel(responderId);
-        counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->
-                Counter.builder("limbic.pages").description("Pages handed to channels, by responder and team;"
-                                + " night: in the responder's own night hours")
-                        .tag("responder", responderId).tag("team", team).tag("night", String.valueOf(night))
-                        .register(registry)).increment();
+        PagedMeters meters = pagedMeters.get(responderId);
+        if (meters == null || meters.config != current) {
+            meters = new PagedMeters(current, responderId);
+            pagedMeters.put(responderId, meters);
+        }
+        boolean night = current.care().settings().isNight(at.atZone(meters.zone).toLocalTime());
+        Counter counter = meters.byNight[night ? 1 : 0];
+        if (counter == null) {
+            String team = meters.team;
+            counter = counters.computeIfAbsent("paged|" + responderId + "|" + team + "|" + night, key ->
+                    Counter.builder("limbic.pages").description("Pages handed to channels, by responder and team;"
+                                    + " night: in the responder's own night hours")
+                            .tag("responder", responderId).tag("team", team).tag("night", String.valueOf(night))
+                            .register(registry));
+            meters.byNight[night ? 1 : 0] = counter;
+        }
+        counter.increment();
+    }
+
+    /** One responder's page counters (day, night) and what labels them, under one configuration. */
+    private static final class PagedMeters {
+        final LimbicConfig config;
+        final ZoneId zone;
+        final String team;
+        final Counter[] byNight = new Counter[2];
+
+        PagedMeters(LimbicConfig config, String responderId) {
+            this.config = config;
+            this.zone = config.responder(responderId).map(ResponderConfig::timezone).orElse(ZoneOffset.UTC);
+            this.team = config.teamLabel(responderId);
+        }
     }
 }

@@ -218,6 +218,23 @@ public final class EscalationLedger {
     public record PageToSend(String responder, int step, int round, int pageIndex, String channel) {
     }
 
+    /**
+     * What {@link #load} returns for an incident the intake has just opened, before any decision on it: its
+     * escalation as the intake stored it (its policy, step 0, round 0, due at once unless already resolved, version
+     * 0, no engine state); empty if no policy routed it (it has no escalation).
+     *
+     * @param incident the incident as committed ({@link IntakeOutcome#opened()})
+     */
+    public static Optional<Entry> opened(Incident incident) {
+        return incident.policyId().map(policyId -> {
+            EscalationStatus status = IntakeWriter.escalationStatus(incident.status());
+            EscalationProgress progress = new EscalationProgress(incident.id(), policyId, 0, 0,
+                    status == EscalationStatus.DONE ? Optional.empty() : Optional.of(incident.openedAt()), status,
+                    Optional.empty(), 0);
+            return new Entry(incident, progress, Optional.empty());
+        });
+    }
+
     /** The incident {@code incidentId} with its escalation, if it has one. */
     public Future<Optional<Entry>> load(long incidentId) {
         return loads.submit(incidentId);

@@ -13,9 +13,11 @@ public enum EscalationStatus {
     /** The incident is resolved: nothing more is due. */
     DONE;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The stored name. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The status stored as {@code name}. */

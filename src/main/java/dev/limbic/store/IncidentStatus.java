@@ -11,9 +11,11 @@ public enum IncidentStatus {
     /** Over. A new trigger with the same key opens a new incident. */
     RESOLVED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The stored and wire name. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The status stored as {@code name}. */

@@ -4,6 +4,7 @@ import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,9 +107,26 @@ final class IntakePlanner {
         List<IntakeOutcome> outcomes() {
             List<IntakeOutcome> outcomes = new ArrayList<>(kinds.length);
             for (int i = 0; i < kinds.length; i++) {
-                outcomes.add(new IntakeOutcome(kinds[i], incidents[i] == null ? 0 : incidents[i].id));
+                outcomes.add(kinds[i] == IntakeOutcome.Kind.OPENED
+                        ? new IntakeOutcome(kinds[i], incidents[i].id, Optional.of(committed(incidents[i])))
+                        : new IntakeOutcome(kinds[i], incidents[i] == null ? 0 : incidents[i].id));
             }
             return outcomes;
+        }
+
+        /** A created incident as its row reads back after the commit (times are stored to the microsecond). */
+        private static Incident committed(IncidentDraft draft) {
+            AlertEvent opening = draft.opening;
+            return new Incident(draft.id, opening.integration(), opening.dedupKey(), draft.status,
+                    opening.severity(), opening.summary(), opening.source(), opening.labels(), opening.detailsJson(),
+                    Optional.ofNullable(draft.policyId), micros(opening.receivedAt()),
+                    Optional.ofNullable(micros(draft.acknowledgedAt)), Optional.ofNullable(draft.acknowledgedBy),
+                    Optional.ofNullable(micros(draft.resolvedAt)), Optional.ofNullable(draft.resolvedBy),
+                    draft.alertCount, micros(draft.lastAlertAt));
+        }
+
+        private static Instant micros(Instant at) {
+            return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
         }
     }
 

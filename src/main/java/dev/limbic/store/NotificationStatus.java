@@ -13,9 +13,11 @@ public enum NotificationStatus {
     /** Failed for good; the page moved on to the responder's next channel. */
     FAILED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The stored name. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The status stored as {@code name}. */

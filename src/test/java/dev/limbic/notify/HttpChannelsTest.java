@@ -4,6 +4,7 @@ import dev.limbic.alert.Severity;
 import dev.limbic.delivery.BreathingPattern;
 import dev.limbic.delivery.DeliveryResult;
 import dev.limbic.delivery.Notification;
+import dev.limbic.delivery.NotificationKind;
 import dev.limbic.delivery.NotificationLink;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +153,7 @@ class HttpChannelsTest {
         Receiver.Received request = receiver.next();
         assertThat(request.headers().get("Authorization")).isEqualTo("Bearer s3cret");
         assertThat(request.headers().get("X-Team")).isEqualTo("sre");
+        assertThat(request.headers().get("Content-Type")).isEqualTo("application/json");
         JsonObject body = new JsonObject(request.body());
         assertThat(body.getString("id")).isEqualTo("n-1");
         assertThat(body.getString("kind")).isEqualTo("page");
@@ -163,6 +166,23 @@ class HttpChannelsTest {
         assertThat(body.getJsonArray("links").getJsonObject(0).getString("url"))
                 .isEqualTo("https://limbic.example/incidents/inc-7");
         assertThat(body.getString("created_at")).isEqualTo("2026-12-01T10:00:00Z");
+    }
+
+    @Test
+    void webhookPostsALargeBundleWithEveryPage() throws Exception {
+        receiver = Receiver.start(vertx, Reply.status(204));
+        List<Notification> pages = new ArrayList<>();
+        for (int i = 0; i < WebhookChannel.ENCODE_APART + 1; i++) {
+            pages.add(Notification.page("n-" + i, "alice", "inc-" + i, Severity.WARNING, "Alert " + i, "", NOW));
+        }
+        Notification bundle = new Notification("n-0+" + (pages.size() - 1), "alice", Optional.empty(),
+                NotificationKind.PAGE_BUNDLE, pages.size() + " more alerts", "", Severity.WARNING,
+                List.of("bundle"), List.of(), List.of(), Optional.empty(), pages, NOW);
+        assertThat(await(webhook("/limbic").deliver(bundle)).isDelivered()).isTrue();
+
+        Receiver.Received request = receiver.next();
+        assertThat(request.headers().get("Content-Type")).isEqualTo("application/json");
+        assertThat(new JsonObject(request.body())).isEqualTo(NotificationJson.toJson(bundle));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.limbic.paging;
 import dev.limbic.app.Gateway;
 import dev.limbic.config.ConfigLoader;
 import dev.limbic.config.LimbicConfig;
+import dev.limbic.store.Incident;
 import dev.limbic.testing.Await;
 import dev.limbic.testing.HttpProbe;
 import dev.limbic.testing.MutableClock;
@@ -196,6 +197,23 @@ class PagingEndToEndTest {
         Await.until(() -> assertThat(new JsonObject(get("/v1/incidents?status=triggered", ALEX_TOKEN).body())
                 .getJsonArray("incidents")).singleElement()
                 .satisfies(i -> assertThat(((JsonObject) i).getLong("id")).isNotEqualTo(id)));
+    }
+
+    @Test
+    void aNewIncidentHandedOverAfterItWasAlreadyDecidedIsDecidedAgainOnTheStoredStateAndPagedOnce() throws Exception {
+        startGateway();
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,
+                PagingFixture.alertmanager("firing", "fp-stale", "Queue backlog")).status()).isEqualTo(200);
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        Paging paging = gateway.paging().orElseThrow();
+        Incident asOpened = Await.result(paging.database().incidents().find(1)).orElseThrow();
+
+        // The intake's hand-over (version 0, no engine state) arrives after the escalation already moved on.
+        paging.runtime().wakeOpened(asOpened);
+        assertThat(receiver.poll(1_000)).as("the stale decision lost its save and was made again on a load").isNull();
+        assertThat(kinds(incident(1)).stream().filter("paged"::equals)).hasSize(1);
+        assertThat(Await.result(paging.runtime().scheduledAt(1)))
+                .contains(clock.instant().plus(Duration.ofMinutes(5)));
     }
 
     @Test
