@@ -104,10 +104,7 @@ public final class DurableAlertIntake {
         List<PlannedEvent> planned = new ArrayList<>(size);
         try {
             for (AlertEvent event : events) {
-                AlertEvent storable = storable(event);
-                String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
-                planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy,
-                        labelsJson(storable)));
+                planned.add(plan(event, policyFor));
             }
         } catch (RuntimeException e) {
             waiting.addAndGet(-size);
@@ -164,6 +161,18 @@ public final class DurableAlertIntake {
             }
         }
         drained.tryComplete();
+    }
+
+    /**
+     * What the intake stores for {@code event}: the event made storable, its idempotency key, the policy routing
+     * chose for a trigger, and its labels as JSON. Runs on the submitting thread, once per event.
+     *
+     * @throws IllegalArgumentException naming the field when the event cannot be stored
+     */
+    static PlannedEvent plan(AlertEvent event, Function<AlertEvent, String> policyFor) {
+        AlertEvent storable = storable(event);
+        String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
+        return new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy, labelsJson(storable));
     }
 
     /** Checks what the database would refuse, so one bad event cannot fail a whole batch. */
