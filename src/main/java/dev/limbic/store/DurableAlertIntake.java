@@ -1,6 +1,7 @@
 package dev.limbic.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
@@ -9,13 +10,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,8 +196,22 @@ public final class DurableAlertIntake {
                 event.detailsJson().replace("\\u0000", "\\ufffd"), event.receivedAt());
     }
 
+    /** The labels as a JSON object of strings (stored as jsonb, so the order of names does not matter). */
     private static String labelsJson(AlertEvent event) {
-        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
+        if (event.labels().isEmpty()) {
+            return "{}";
+        }
+        StringWriter text = new StringWriter(32 * event.labels().size());
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            for (Map.Entry<String, String> label : event.labels().entrySet()) {
+                json.writeStringField(label.getKey(), label.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return text.toString();
     }
 
     /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
