@@ -1,6 +1,7 @@
 package dev.limbic.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
@@ -151,9 +152,12 @@ public final class AlertmanagerWebhookParser {
         String summary = firstNonBlank(alert.annotations().get("summary"), alert.annotations().get("description"),
                 alert.annotations().get("message"), alert.labels().get("alertname"), dedupKey);
         String source = firstNonBlank(alert.labels().get("instance"), alert.labels().get("job"), receiver);
-        ObjectNode details = alert.node().deepCopy();
-        details.remove("labels");
-        details.remove("status");
+        ObjectNode details = JsonNodeFactory.instance.objectNode(); // shares the alert's values, changes none
+        alert.node().properties().forEach(field -> {
+            if (!field.getKey().equals("labels") && !field.getKey().equals("status")) {
+                details.set(field.getKey(), field.getValue());
+            }
+        });
         copy(body, details, "receiver", "groupKey", "externalURL", "orgId");
         return new AlertEvent(integration.name(), dedupKey, alert.action(), severity(alert.labels(), integration),
                 summary, source, alert.labels(), details.toString(), receivedAt);

@@ -1,8 +1,8 @@
 package dev.limbic.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 import dev.limbic.store.IntakePlanner.PlannedEvent;
@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,17 +199,19 @@ public final class DurableAlertIntake {
         if (event.labels().isEmpty()) {
             return "{}";
         }
-        StringWriter text = new StringWriter(32 * event.labels().size());
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            for (Map.Entry<String, String> label : event.labels().entrySet()) {
-                json.writeStringField(label.getKey(), label.getValue());
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        StringBuilder json = new StringBuilder(32 * event.labels().size()).append('{');
+        for (Map.Entry<String, String> label : event.labels().entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to a string cannot fail", e);
+            json.append('"');
+            quote.quoteAsString(label.getKey(), json);
+            json.append("\":\"");
+            quote.quoteAsString(label.getValue(), json);
+            json.append('"');
         }
-        return text.toString();
+        return json.append('}').toString();
     }
 
     /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
