@@ -25,6 +25,11 @@ final class AlertEventDigest {
 
     /** 32 hex digits (128 bits of SHA-256) over the event's content. */
     static String idempotencyKey(AlertEvent event) {
+        return idempotencyKey(event, event.detailsJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key of {@code event}, whose details in UTF-8 the caller has at hand. */
+    static String idempotencyKey(AlertEvent event, byte[] detailsUtf8) {
         Hasher hasher = HASHER.get();
         hasher.sha.reset();
         hasher.field(event.integration());
@@ -40,7 +45,7 @@ final class AlertEventDigest {
             hasher.field(name);
             hasher.field(labels.get(name));
         }
-        hasher.field(event.detailsJson());
+        hasher.field(detailsUtf8);
         return HEX.formatHex(hasher.sha.digest(), 0, KEY_BYTES);
     }
 
@@ -58,7 +63,10 @@ final class AlertEventDigest {
         }
 
         void field(String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            field(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void field(byte[] bytes) {
             int n = bytes.length;
             length[0] = (byte) (n >>> 24);
             length[1] = (byte) (n >>> 16);

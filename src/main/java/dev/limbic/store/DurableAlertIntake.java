@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,20 +171,28 @@ public final class DurableAlertIntake {
      * @throws IllegalArgumentException naming the field when the event cannot be stored
      */
     static PlannedEvent plan(AlertEvent event, Function<AlertEvent, String> policyFor) {
-        AlertEvent storable = storable(event);
+        byte[] details = event.detailsJson().getBytes(StandardCharsets.UTF_8);
+        AlertEvent storable = storable(event, details);
+        if (storable != event) {
+            details = storable.detailsJson().getBytes(StandardCharsets.UTF_8);
+        }
         String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
-        return new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy, labelsJson(storable));
+        return new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable, details), policy,
+                labelsJson(storable));
     }
 
-    /** Checks what the database would refuse, so one bad event cannot fail a whole batch. */
-    private static AlertEvent storable(AlertEvent event) {
+    /**
+     * Checks what the database would refuse, so one bad event cannot fail a whole batch; {@code details} are the
+     * event's details in UTF-8.
+     */
+    private static AlertEvent storable(AlertEvent event, byte[] details) {
         if (event.dedupKey().isEmpty()) {
             throw new IllegalArgumentException("dedup key is empty");
         }
         if (event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
             throw new IllegalArgumentException("dedup key is longer than " + MAX_DEDUP_KEY_LENGTH + " characters");
         }
-        checkJson(event.detailsJson());
+        checkJson(details);
         if (!hasNul(event)) {
             return event;
         }
@@ -200,7 +209,7 @@ public final class DurableAlertIntake {
             return "{}";
         }
         JsonStringEncoder quote = JsonStringEncoder.getInstance();
-        StringBuilder json = new StringBuilder(32 * event.labels().size()).append('{');
+        StringBuilder json = new StringBuilder(48 * event.labels().size()).append('{');
         for (Map.Entry<String, String> label : event.labels().entrySet()) {
             if (json.length() > 1) {
                 json.append(',');
@@ -214,8 +223,8 @@ public final class DurableAlertIntake {
         return json.append('}').toString();
     }
 
-    /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
-    private static void checkJson(String json) {
+    /** Reads {@code json} (UTF-8) token by token, building nothing: one JSON value and nothing after it. */
+    private static void checkJson(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() == null) {
                 throw new IllegalArgumentException("details are empty, expected JSON");
