@@ -24,7 +24,14 @@ public record Route(String name, Set<String> integrations, List<LabelMatcher> ma
 
     /** Whether {@code event} takes this route. */
     public boolean matches(AlertEvent event) {
-        return (integrations.isEmpty() || integrations.contains(event.integration()))
-                && matchers.stream().allMatch(m -> m.matches(event.labels()));
+        if (!integrations.isEmpty() && !integrations.contains(event.integration())) {
+            return false;
+        }
+        for (LabelMatcher matcher : matchers) {
+            if (!matcher.matches(event.labels())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,8 +1,5 @@
 package dev.limbic.intake;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +22,6 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -64,8 +60,7 @@ public final class AlertIntakeRoutes {
     private final AlertmanagerWebhookParser grafana = AlertmanagerWebhookParser.grafana();
     private final GenericAlertParser generic;
     private final PagerDutyEventParser pagerDuty;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = new ObjectMapper();
 
     /** Endpoints that look integrations up in {@code integrations} and commit through {@code sink}. */
     public AlertIntakeRoutes(Integrations integrations, AlertSink sink, MeterRegistry registry, Clock clock,
@@ -142,14 +137,11 @@ public final class AlertIntakeRoutes {
             return;
         }
         Buffer raw = ctx.body().buffer();
-        offLoopIfLarge(ctx, raw, () -> {
-            JsonNode body = readJson(raw);
-            return switch (format) {
-                case ALERTMANAGER -> alertmanager.parse(body, integration, clock.instant());
-                case GRAFANA -> grafana.parse(body, integration, clock.instant());
-                case GENERIC -> generic.parse(body, integration, clock.instant());
-                case PAGERDUTY -> throw new IllegalStateException("PagerDuty events arrive on " + PAGERDUTY_PATH);
-            };
+        offLoopIfLarge(ctx, raw, () -> switch (format) {
+            case ALERTMANAGER -> alertmanager.parse(raw == null ? null : raw.getBytes(), integration, clock.instant());
+            case GRAFANA -> grafana.parse(raw == null ? null : raw.getBytes(), integration, clock.instant());
+            case GENERIC -> generic.parse(readJson(raw), integration, clock.instant());
+            case PAGERDUTY -> throw new IllegalStateException("PagerDuty events arrive on " + PAGERDUTY_PATH);
         }).onComplete(parsed -> {
             if (parsed.failed()) {
                 if (parsed.cause() instanceof InvalidPayloadException invalid) {
@@ -343,20 +335,8 @@ public final class AlertIntakeRoutes {
                 .end(answer.toString());
     }
 
-    private JsonNode readJson(Buffer body) throws InvalidPayloadException {
-        if (body == null || body.length() == 0) {
-            throw new InvalidPayloadException(List.of("body: is empty"));
-        }
-        try {
-            return mapper.readTree(body.getBytes());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidPayloadException(List.of("body: is not valid JSON" + where + " (" + e.getOriginalMessage()
-                    + ")"));
-        } catch (IOException e) {
-            throw new InvalidPayloadException(List.of("body: is not valid JSON (" + e.getMessage() + ")"));
-        }
+    private static JsonNode readJson(Buffer body) throws InvalidPayloadException {
+        return JsonBodies.read(body == null ? null : body.getBytes());
     }
 
     /** Whether a Content-Type names JSON; a missing one is accepted (Alertmanager and curl users omit it). */

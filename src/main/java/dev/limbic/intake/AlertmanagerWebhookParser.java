@@ -1,6 +1,7 @@
 package dev.limbic.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
@@ -52,6 +53,24 @@ public final class AlertmanagerWebhookParser {
     /** The format this parser reads. */
     public IntakeFormat format() {
         return format;
+    }
+
+    /**
+     * The events a webhook body (UTF-8 JSON, as received) carries for {@code integration}: one per alert, or one for
+     * the group. The same as {@link #parse(JsonNode, Integration, Instant)} of the body's tree; a regular body with
+     * one event per alert is read in one streaming pass instead (see {@link StreamingWebhookReader}).
+     *
+     * @throws InvalidPayloadException naming every field at fault, or saying where the body is not JSON
+     */
+    public List<AlertEvent> parse(byte[] body, Integration integration, Instant receivedAt)
+            throws InvalidPayloadException {
+        if (integration.dedup() == DedupMode.ALERT && body != null) {
+            List<AlertEvent> events = StreamingWebhookReader.read(body, version, integration, receivedAt);
+            if (events != null) {
+                return events;
+            }
+        }
+        return parse(JsonBodies.read(body), integration, receivedAt);
     }
 
     /**
@@ -147,16 +166,36 @@ public final class AlertmanagerWebhookParser {
 
     private AlertEvent alertEvent(JsonNode body, Integration integration, Instant receivedAt, Alert alert,
                                   String receiver) {
-        String dedupKey = alert.fingerprint().isBlank() ? labelsKey(alert.labels()) : alert.fingerprint();
-        String summary = firstNonBlank(alert.annotations().get("summary"), alert.annotations().get("description"),
-                alert.annotations().get("message"), alert.labels().get("alertname"), dedupKey);
-        String source = firstNonBlank(alert.labels().get("instance"), alert.labels().get("job"), receiver);
-        ObjectNode details = alert.node().deepCopy();
-        details.remove("labels");
-        details.remove("status");
-        copy(body, details, "receiver", "groupKey", "externalURL", "orgId");
-        return new AlertEvent(integration.name(), dedupKey, alert.action(), severity(alert.labels(), integration),
-                summary, source, alert.labels(), details.toString(), receivedAt);
+        ObjectNode details = JsonNodeFactory.instance.objectNode(); // shares the alert's values, changes none
+        alert.node().properties().forEach(field -> {
+            if (!field.getKey().equals("labels") && !field.getKey().equals("status")) {
+                details.set(field.getKey(), field.getValue());
+            }
+        });
+        for (String name : StreamingWebhookReader.COPIED_FROM_BODY) {
+            JsonNode value = body.get(name);
+            if (value != null && !value.isNull() && !details.has(name)) {
+                details.set(name, value);
+            }
+        }
+        return alertEvent(integration, receivedAt, alert.action(), alert.labels(), alert.annotations(),
+                alert.fingerprint(), receiver, details.toString());
+    }
+
+    /**
+     * The event of one alert: keyed by its fingerprint (or its labels), summarised by its annotations, from its
+     * instance or job (or the receiver), with {@code detailsJson}: the alert without labels and status, plus the
+     * body's {@link StreamingWebhookReader#COPIED_FROM_BODY} fields it lacks.
+     */
+    static AlertEvent alertEvent(Integration integration, Instant receivedAt, AlertAction action,
+                                 Map<String, String> labels, Map<String, String> annotations, String fingerprint,
+                                 String receiver, String detailsJson) {
+        String dedupKey = fingerprint.isBlank() ? labelsKey(labels) : fingerprint;
+        String summary = firstNonBlank(annotations.get("summary"), annotations.get("description"),
+                annotations.get("message"), labels.get("alertname"), dedupKey);
+        String source = firstNonBlank(labels.get("instance"), labels.get("job"), receiver);
+        return new AlertEvent(integration.name(), dedupKey, action, severity(labels, integration), summary, source,
+                labels, detailsJson, receivedAt);
     }
 
     private AlertEvent groupEvent(JsonNode body, Integration integration, Instant receivedAt, List<Alert> alerts,
@@ -195,15 +234,6 @@ public final class AlertmanagerWebhookParser {
             return "labels:" + HEX.formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String... names) {
-        for (String name : names) {
-            JsonNode value = from.get(name);
-            if (value != null && !value.isNull() && !to.has(name)) {
-                to.set(name, value);
-            }
         }
     }
 

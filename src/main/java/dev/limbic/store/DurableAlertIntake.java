@@ -2,6 +2,7 @@ package dev.limbic.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.limbic.alert.AlertAction;
 import dev.limbic.alert.AlertEvent;
 import dev.limbic.store.IntakePlanner.PlannedEvent;
@@ -9,13 +10,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,10 +113,7 @@ public final class DurableAlertIntake {
         List<PlannedEvent> planned = new ArrayList<>(size);
         try {
             for (AlertEvent event : events) {
-                AlertEvent storable = storable(event);
-                String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
-                planned.add(new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable), policy,
-                        labelsJson(storable)));
+                planned.add(plan(event, policyFor));
             }
         } catch (RuntimeException e) {
             waiting.addAndGet(-size);
@@ -174,15 +172,35 @@ public final class DurableAlertIntake {
         drained.tryComplete();
     }
 
-    /** Checks what the database would refuse, so one bad event cannot fail a whole batch. */
-    private static AlertEvent storable(AlertEvent event) {
+    /**
+     * What the intake stores for {@code event}: the event made storable, its idempotency key, the policy routing
+     * chose for a trigger, and its labels as JSON. Runs on the submitting thread, once per event.
+     *
+     * @throws IllegalArgumentException naming the field when the event cannot be stored
+     */
+    static PlannedEvent plan(AlertEvent event, Function<AlertEvent, String> policyFor) {
+        byte[] details = event.detailsJson().getBytes(StandardCharsets.UTF_8);
+        AlertEvent storable = storable(event, details);
+        if (storable != event) {
+            details = storable.detailsJson().getBytes(StandardCharsets.UTF_8);
+        }
+        String policy = storable.action() == AlertAction.TRIGGER ? policyFor.apply(storable) : null;
+        return new PlannedEvent(storable, AlertEventDigest.idempotencyKey(storable, details), policy,
+                labelsJson(storable));
+    }
+
+    /**
+     * Checks what the database would refuse, so one bad event cannot fail a whole batch; {@code details} are the
+     * event's details in UTF-8.
+     */
+    private static AlertEvent storable(AlertEvent event, byte[] details) {
         if (event.dedupKey().isEmpty()) {
             throw new IllegalArgumentException("dedup key is empty");
         }
         if (event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
             throw new IllegalArgumentException("dedup key is longer than " + MAX_DEDUP_KEY_LENGTH + " characters");
         }
-        checkJson(event.detailsJson());
+        checkJson(details);
         if (!hasNul(event)) {
             return event;
         }
@@ -193,12 +211,28 @@ public final class DurableAlertIntake {
                 event.detailsJson().replace("\\u0000", "\\ufffd"), event.receivedAt());
     }
 
+    /** The labels as a JSON object of strings (stored as jsonb, so the order of names does not matter). */
     private static String labelsJson(AlertEvent event) {
-        return event.labels().isEmpty() ? "{}" : new JsonObject(new HashMap<>(event.labels())).encode();
+        if (event.labels().isEmpty()) {
+            return "{}";
+        }
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        StringBuilder json = new StringBuilder(48 * event.labels().size()).append('{');
+        for (Map.Entry<String, String> label : event.labels().entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"');
+            quote.quoteAsString(label.getKey(), json);
+            json.append("\":\"");
+            quote.quoteAsString(label.getValue(), json);
+            json.append('"');
+        }
+        return json.append('}').toString();
     }
 
-    /** Reads {@code json} token by token (building nothing): one JSON value and nothing after it. */
-    private static void checkJson(String json) {
+    /** Reads {@code json} (UTF-8) token by token, building nothing: one JSON value and nothing after it. */
+    private static void checkJson(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() == null) {
                 throw new IllegalArgumentException("details are empty, expected JSON");
