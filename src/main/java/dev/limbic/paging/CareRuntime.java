@@ -114,6 +114,8 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
     private long sweepTimer = -1;
     /** The last write to the episode store; the next one follows it. */
     private Future<?> episodeWrites = Future.succeededFuture();
+    /** Timeline lines are written one after another, so lines with the same time keep the order they were decided. */
+    private Future<?> timelineWrites = Future.succeededFuture();
     private volatile boolean closed;
 
     /** Who of {@code config}'s responders opted in to heart-rate monitoring. */
@@ -374,8 +376,9 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
             }
             TimelineEntry entry = new TimelineEntry(note.entry().at(), note.entry().kind().wireName(), ACTOR,
                     note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
-            incidents.appendTimeline(id.get(), entry).onFailure(failure -> LOG.warn(
-                    "could not write '{}' on incident {}'s timeline: {}", entry.text(), id.get(), failure.toString()));
+            timelineWrites = timelineWrites.transform(previous -> incidents.appendTimeline(id.get(), entry))
+                    .onFailure(failure -> LOG.warn("could not write '{}' on incident {}'s timeline: {}", entry.text(),
+                            id.get(), failure.toString()));
             store(note);
             if (note.entry().kind() == TimelineKind.STRESS_EPISODE_OPENED) {
                 metrics.episodeOpened(note.entry().fields().get("cause"), note.entry().fields().get("trigger"));
