@@ -1,14 +1,13 @@
 package dev.limbic.notify;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.limbic.delivery.ActionKind;
 import dev.limbic.delivery.BreathingPattern;
 import dev.limbic.delivery.Notification;
 import dev.limbic.delivery.NotificationLink;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import dev.limbic.web.JsonText;
 
-import java.util.List;
+import java.io.IOException;
 
 /**
  * The JSON form of a {@link Notification}, shared by the live stream and the generic webhook:
@@ -29,137 +28,65 @@ public final class NotificationJson {
     private NotificationJson() {
     }
 
-    /** The JSON form of {@code notification}. */
-    public static JsonObject toJson(Notification notification) {
-        JsonObject json = new JsonObject()
-                .put("id", notification.id())
-                .put("kind", notification.kind().wireName())
-                .put("responder", notification.responder());
-        notification.incidentId().ifPresent(id -> json.put("incident_id", id));
-        json.put("title", notification.title())
-                .put("text", notification.text())
-                .put("short_text", notification.shortText(SHORT_TEXT_CHARS))
-                .put("severity", notification.severity().wireName())
-                .put("tags", new JsonArray(notification.tags()))
-                .put("links", links(notification))
-                .put("actions", new JsonArray(notification.actions().stream().map(ActionKind::wireName).toList()))
-                .put("created_at", notification.createdAt().toString());
-        notification.breathing().ifPresent(pattern -> json.put("breathing", breathing(pattern)));
-        if (!notification.bundled().isEmpty()) {
-            JsonArray bundled = new JsonArray();
-            notification.bundled().forEach(member -> bundled.add(toJson(member)));
-            json.put("bundled", bundled).put("incident_ids", new JsonArray(notification.incidentIds()));
-        }
-        return json;
-    }
-
-    /**
-     * The text of {@link #toJson(Notification)} (the same keys, in the same order), written straight into one buffer:
-     * a webhook sends every page, and every page of a bundle, through here.
-     */
+    /** The JSON text of {@code notification}. */
     public static String encode(Notification notification) {
-        StringBuilder json = new StringBuilder(512 + 400 * notification.bundled().size());
-        write(json, notification);
-        return json.toString();
+        return JsonText.write(json -> write(json, notification));
     }
 
-    private static void write(StringBuilder json, Notification notification) {
-        json.append("{\"id\":");
-        string(json, notification.id());
-        json.append(",\"kind\":");
-        string(json, notification.kind().wireName());
-        json.append(",\"responder\":");
-        string(json, notification.responder());
+    /** Writes {@code notification}'s JSON form as the generator's next value (also inside a larger message). */
+    public static void write(JsonGenerator json, Notification notification) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", notification.id());
+        json.writeStringField("kind", notification.kind().wireName());
+        json.writeStringField("responder", notification.responder());
         if (notification.incidentId().isPresent()) {
-            json.append(",\"incident_id\":");
-            string(json, notification.incidentId().get());
+            json.writeStringField("incident_id", notification.incidentId().get());
         }
-        json.append(",\"title\":");
-        string(json, notification.title());
-        json.append(",\"text\":");
-        string(json, notification.text());
-        json.append(",\"short_text\":");
-        string(json, notification.shortText(SHORT_TEXT_CHARS));
-        json.append(",\"severity\":");
-        string(json, notification.severity().wireName());
-        json.append(",\"tags\":[");
-        for (int i = 0; i < notification.tags().size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            string(json, notification.tags().get(i));
+        json.writeStringField("title", notification.title());
+        json.writeStringField("text", notification.text());
+        json.writeStringField("short_text", notification.shortText(SHORT_TEXT_CHARS));
+        json.writeStringField("severity", notification.severity().wireName());
+        json.writeArrayFieldStart("tags");
+        for (String tag : notification.tags()) {
+            json.writeString(tag);
         }
-        json.append("],\"links\":[");
-        for (int i = 0; i < notification.links().size(); i++) {
-            NotificationLink link = notification.links().get(i);
-            json.append(i == 0 ? "{\"label\":" : ",{\"label\":");
-            string(json, link.label());
-            json.append(",\"url\":");
-            string(json, link.url());
-            json.append('}');
+        json.writeEndArray();
+        json.writeArrayFieldStart("links");
+        for (NotificationLink link : notification.links()) {
+            json.writeStartObject();
+            json.writeStringField("label", link.label());
+            json.writeStringField("url", link.url());
+            json.writeEndObject();
         }
-        json.append("],\"actions\":[");
-        for (int i = 0; i < notification.actions().size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            string(json, notification.actions().get(i).wireName());
+        json.writeEndArray();
+        json.writeArrayFieldStart("actions");
+        for (ActionKind action : notification.actions()) {
+            json.writeString(action.wireName());
         }
-        json.append("],\"created_at\":");
-        string(json, notification.createdAt().toString());
+        json.writeEndArray();
+        json.writeStringField("created_at", notification.createdAt().toString());
         if (notification.breathing().isPresent()) {
             BreathingPattern pattern = notification.breathing().get();
-            json.append(",\"breathing\":{\"inhale_seconds\":").append(pattern.inhaleSeconds())
-                    .append(",\"hold_seconds\":").append(pattern.holdSeconds())
-                    .append(",\"exhale_seconds\":").append(pattern.exhaleSeconds())
-                    .append(",\"cycles\":").append(pattern.cycles())
-                    .append(",\"total_seconds\":").append(pattern.totalSeconds()).append('}');
+            json.writeObjectFieldStart("breathing");
+            json.writeNumberField("inhale_seconds", pattern.inhaleSeconds());
+            json.writeNumberField("hold_seconds", pattern.holdSeconds());
+            json.writeNumberField("exhale_seconds", pattern.exhaleSeconds());
+            json.writeNumberField("cycles", pattern.cycles());
+            json.writeNumberField("total_seconds", pattern.totalSeconds());
+            json.writeEndObject();
         }
         if (!notification.bundled().isEmpty()) {
-            json.append(",\"bundled\":[");
-            for (int i = 0; i < notification.bundled().size(); i++) {
-                if (i > 0) {
-                    json.append(',');
-                }
-                write(json, notification.bundled().get(i));
+            json.writeArrayFieldStart("bundled");
+            for (Notification member : notification.bundled()) {
+                write(json, member);
             }
-            json.append("],\"incident_ids\":[");
-            List<String> incidentIds = notification.incidentIds();
-            for (int i = 0; i < incidentIds.size(); i++) {
-                if (i > 0) {
-                    json.append(',');
-                }
-                string(json, incidentIds.get(i));
+            json.writeEndArray();
+            json.writeArrayFieldStart("incident_ids");
+            for (String incidentId : notification.incidentIds()) {
+                json.writeString(incidentId);
             }
-            json.append(']');
+            json.writeEndArray();
         }
-        json.append('}');
-    }
-
-    private static void string(StringBuilder json, String value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, json);
-        json.append('"');
-    }
-
-    private static JsonArray links(Notification notification) {
-        JsonArray links = new JsonArray();
-        for (NotificationLink link : notification.links()) {
-            links.add(new JsonObject().put("label", link.label()).put("url", link.url()));
-        }
-        return links;
-    }
-
-    private static JsonObject breathing(BreathingPattern pattern) {
-        return new JsonObject()
-                .put("inhale_seconds", pattern.inhaleSeconds())
-                .put("hold_seconds", pattern.holdSeconds())
-                .put("exhale_seconds", pattern.exhaleSeconds())
-                .put("cycles", pattern.cycles())
-                .put("total_seconds", pattern.totalSeconds());
+        json.writeEndObject();
     }
 }

@@ -2,6 +2,7 @@ package dev.limbic.notify;
 
 import dev.limbic.delivery.ActionKind;
 import dev.limbic.delivery.Notification;
+import dev.limbic.web.JsonText;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -112,8 +113,13 @@ public final class ResponderLiveStream {
      * to sends receipts, waits up to {@code receiptTimeout} for the first receipt.
      */
     public Future<PushOutcome> push(Notification notification, Duration receiptTimeout) {
-        String frame = new JsonObject().put("type", "notification")
-                .put("notification", NotificationJson.toJson(notification)).encode();
+        String frame = JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "notification");
+            json.writeFieldName("notification");
+            NotificationJson.write(json, notification);
+            json.writeEndObject();
+        });
         List<Connection> targets = connections.getOrDefault(notification.responder(), Set.of()).stream()
                 .filter(c -> !c.socket().isClosed() && !c.socket().writeQueueFull()).toList();
         if (targets.isEmpty()) {

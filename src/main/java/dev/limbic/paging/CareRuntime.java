@@ -35,10 +35,10 @@ import dev.limbic.stress.StressMonitor;
 import dev.limbic.stress.StressState;
 import dev.limbic.stress.StressThresholds;
 import dev.limbic.stress.StressTransition;
+import dev.limbic.web.JsonText;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,8 +196,8 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
         outcomes.add(scratch.onStateChange("a", StressState.CALM, at.plus(settings.partnerAfterAcute())));
         for (CareOutcome outcome : outcomes) {
             outcome.actions().forEach(action -> CareNotifications.of(action, Severity.ERROR, () -> "warm-up", at)
-                    .forEach(NotificationJson::toJson));
-            outcome.notes().forEach(note -> new JsonObject(new HashMap<>(note.entry().fields())).encode());
+                    .forEach(NotificationJson::encode));
+            outcome.notes().forEach(note -> JsonText.object(note.entry().fields()));
         }
     }
 
@@ -375,7 +375,7 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
                 continue;
             }
             TimelineEntry entry = new TimelineEntry(note.entry().at(), note.entry().kind().wireName(), ACTOR,
-                    note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
+                    note.entry().text(), JsonText.object(note.entry().fields()));
             timelineWrites = timelineWrites.transform(previous -> incidents.appendTimeline(id.get(), entry))
                     .onFailure(failure -> LOG.warn("could not write '{}' on incident {}'s timeline: {}", entry.text(),
                             id.get(), failure.toString()));

@@ -10,6 +10,7 @@ import dev.limbic.store.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.limbic.web.JsonText;
 import io.vertx.core.Future;
 
 import java.util.List;
@@ -74,10 +75,16 @@ final class DeliveryRecorder implements DeliveryListener {
                 String text = report.delivered()
                         ? what + page.responder() + " delivered on " + channel
                         : what + page.responder() + " not delivered: " + report.detail();
-                FlatJson fields = new FlatJson().put("responder", page.responder()).put("channel", channel)
-                        .put("attempts", report.attempts()).put("notification", page.id());
+                String fields = JsonText.write(json -> {
+                    json.writeStartObject();
+                    json.writeStringField("responder", page.responder());
+                    json.writeStringField("channel", channel);
+                    json.writeNumberField("attempts", report.attempts());
+                    json.writeStringField("notification", page.id());
+                    json.writeEndObject();
+                });
                 TimelineEntry entry = new TimelineEntry(report.finishedAt(),
-                        report.delivered() ? "delivered" : "delivery_failed", "limbic", text, fields.encode());
+                        report.delivered() ? "delivered" : "delivery_failed", "limbic", text, fields);
                 Future<Void> write = ledger.finishDelivery(recordId, report.delivered(), channel, report.attempts(),
                         report.detail(), entry);
                 writing.add(write);

@@ -1,12 +1,12 @@
 package dev.limbic.paging;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.limbic.alert.Severity;
 import dev.limbic.escalation.EscalationProgress;
 import dev.limbic.escalation.HeldPage;
 import dev.limbic.escalation.IncidentStatus;
 import dev.limbic.escalation.PageReason;
 import dev.limbic.escalation.PageRecord;
+import dev.limbic.web.JsonText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -21,59 +21,49 @@ final class EngineStateJson {
     }
 
     /**
-     * The JSON text of {@code p}: the same object, key order and number and instant forms ({@link Instant#toString()})
-     * as a Vert.x {@link JsonObject} of those keys would encode, written straight into one buffer.
+     * The JSON text of {@code p} (instants as {@link Instant#toString()}), written by Jackson's streaming generator:
+     * every decision stores it, so no JSON tree is built.
      */
     static String encode(EscalationProgress p) {
-        StringBuilder json = new StringBuilder(256 + 160 * (p.pages().size() + p.heldPages().size()));
-        json.append("{\"incident\":");
-        string(json, p.incidentId());
-        json.append(",\"policy\":");
-        string(json, p.policyId());
-        json.append(",\"severity\":");
-        string(json, p.severity().wireName());
-        json.append(",\"status\":");
-        string(json, p.status().wireName());
-        json.append(",\"round\":").append(p.round()).append(",\"step\":").append(p.step());
-        json.append(",\"next_due_at\":");
-        instant(json, p.nextDueAt());
-        json.append(",\"timer_held_until\":");
-        instant(json, p.timerHeldUntil());
-        json.append(",\"acknowledged_by\":");
-        string(json, p.acknowledgedBy());
-        json.append(",\"assignee\":");
-        string(json, p.assignee());
-        json.append(",\"pages\":[");
-        for (int i = 0; i < p.pages().size(); i++) {
-            PageRecord page = p.pages().get(i);
-            json.append(i == 0 ? "{\"responder\":" : ",{\"responder\":");
-            string(json, page.responderId());
-            json.append(",\"round\":").append(page.round()).append(",\"step\":").append(page.step())
-                    .append(",\"reason\":");
-            string(json, page.reason().wireName());
-            json.append(",\"due_at\":");
-            instant(json, page.dueAt());
-            json.append(",\"issued_at\":");
-            instant(json, page.issuedAt());
-            json.append('}');
-        }
-        json.append("],\"held_pages\":[");
-        for (int i = 0; i < p.heldPages().size(); i++) {
-            HeldPage page = p.heldPages().get(i);
-            json.append(i == 0 ? "{\"responder\":" : ",{\"responder\":");
-            string(json, page.responderId());
-            json.append(",\"round\":").append(page.round()).append(",\"step\":").append(page.step())
-                    .append(",\"reason\":");
-            string(json, page.reason().wireName());
-            json.append(",\"due_at\":");
-            instant(json, page.dueAt());
-            json.append(",\"held_until\":");
-            instant(json, page.heldUntil());
-            json.append(",\"hold_reason\":");
-            string(json, page.holdReason());
-            json.append('}');
-        }
-        return json.append("]}").toString();
+        return JsonText.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("incident", p.incidentId());
+            json.writeStringField("policy", p.policyId());
+            json.writeStringField("severity", p.severity().wireName());
+            json.writeStringField("status", p.status().wireName());
+            json.writeNumberField("round", p.round());
+            json.writeNumberField("step", p.step());
+            json.writeStringField("next_due_at", text(p.nextDueAt()));
+            json.writeStringField("timer_held_until", text(p.timerHeldUntil()));
+            json.writeStringField("acknowledged_by", p.acknowledgedBy());
+            json.writeStringField("assignee", p.assignee());
+            json.writeArrayFieldStart("pages");
+            for (PageRecord page : p.pages()) {
+                json.writeStartObject();
+                json.writeStringField("responder", page.responderId());
+                json.writeNumberField("round", page.round());
+                json.writeNumberField("step", page.step());
+                json.writeStringField("reason", page.reason().wireName());
+                json.writeStringField("due_at", page.dueAt().toString());
+                json.writeStringField("issued_at", page.issuedAt().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("held_pages");
+            for (HeldPage page : p.heldPages()) {
+                json.writeStartObject();
+                json.writeStringField("responder", page.responderId());
+                json.writeNumberField("round", page.round());
+                json.writeNumberField("step", page.step());
+                json.writeStringField("reason", page.reason().wireName());
+                json.writeStringField("due_at", page.dueAt().toString());
+                json.writeStringField("held_until", page.heldUntil().toString());
+                json.writeStringField("hold_reason", page.holdReason());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     static EscalationProgress decode(String json) {
@@ -103,24 +93,8 @@ final class EngineStateJson {
         return PageReason.valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
-    private static void string(StringBuilder json, String value) {
-        if (value == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, json);
-        json.append('"');
-    }
-
-    private static void instant(StringBuilder json, Instant instant) {
-        if (instant == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        IsoInstant.append(json, instant);
-        json.append('"');
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static Instant instant(String text) {

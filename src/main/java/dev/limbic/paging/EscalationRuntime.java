@@ -19,6 +19,7 @@ import dev.limbic.store.IncidentStore;
 import dev.limbic.store.NotificationRecord;
 import dev.limbic.store.NotificationStatus;
 import dev.limbic.store.NotificationStore;
+import dev.limbic.web.JsonText;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -496,7 +497,7 @@ public final class EscalationRuntime {
             actions.addAll(outcome.actions());
             for (TimelineEntry entry : outcome.timeline()) {
                 timeline.add(new dev.limbic.store.TimelineEntry(entry.at(), entry.kind().wireName(),
-                        actorOf(entry, actor), entry.text(), FlatJson.of(entry.fields())));
+                        actorOf(entry, actor), entry.text(), JsonText.object(entry.fields())));
             }
             if (!outcome.timeline().isEmpty() || !outcome.actions().isEmpty()) {
                 lastActor = Objects.requireNonNullElse(actor, ENGINE);

@@ -1,10 +1,12 @@
 package dev.limbic.notify;
 
 import dev.limbic.alert.Severity;
+import dev.limbic.delivery.ActionKind;
 import dev.limbic.delivery.BreathingPattern;
 import dev.limbic.delivery.Notification;
 import dev.limbic.delivery.NotificationKind;
 import dev.limbic.delivery.NotificationLink;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +15,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a webhook sends is the text of the notification's JSON form, key for key, whatever its strings hold. */
+/** The JSON form a webhook and the live stream send: every documented key, whatever the strings hold. */
 class NotificationJsonTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00.123456Z");
 
@@ -37,7 +39,32 @@ class NotificationJsonTest {
                 Notification.info("i-1", "bob", null, "Incident #7 resolved", "erin resolved it", NOW));
 
         for (Notification notification : all) {
-            assertThat(NotificationJson.encode(notification)).isEqualTo(NotificationJson.toJson(notification).encode());
+            JsonObject json = new JsonObject(NotificationJson.encode(notification));
+            assertThat(json.getString("id")).isEqualTo(notification.id());
+            assertThat(json.getString("kind")).isEqualTo(notification.kind().wireName());
+            assertThat(json.getString("responder")).isEqualTo(notification.responder());
+            assertThat(json.getString("incident_id")).isEqualTo(notification.incidentId().orElse(null));
+            assertThat(json.containsKey("incident_id")).isEqualTo(notification.incidentId().isPresent());
+            assertThat(json.getString("title")).isEqualTo(notification.title());
+            assertThat(json.getString("text")).isEqualTo(notification.text());
+            assertThat(json.getString("short_text")).isEqualTo(notification.shortText(NotificationJson.SHORT_TEXT_CHARS));
+            assertThat(json.getString("severity")).isEqualTo(notification.severity().wireName());
+            assertThat(json.getJsonArray("tags").getList()).isEqualTo(notification.tags());
+            assertThat(json.getJsonArray("actions").getList())
+                    .isEqualTo(notification.actions().stream().map(ActionKind::wireName).toList());
+            assertThat(json.getString("created_at")).isEqualTo(notification.createdAt().toString());
+            assertThat(json.containsKey("breathing")).isEqualTo(notification.breathing().isPresent());
+            assertThat(json.containsKey("bundled")).isEqualTo(!notification.bundled().isEmpty());
         }
+        JsonObject link = new JsonObject(NotificationJson.encode(page)).getJsonArray("links").getJsonObject(0);
+        assertThat(link).isEqualTo(new JsonObject().put("label", "Incident")
+                .put("url", "https://limbic.example/incidents/inc-7?a=1&b=<2>"));
+        JsonObject breathing = new JsonObject(NotificationJson.encode(all.get(3))).getJsonObject("breathing");
+        assertThat(breathing).isEqualTo(new JsonObject().put("inhale_seconds", 4).put("hold_seconds", 2)
+                .put("exhale_seconds", 6).put("cycles", 3).put("total_seconds", 36));
+        JsonObject bundled = new JsonObject(NotificationJson.encode(bundle));
+        assertThat(bundled.getJsonArray("bundled").getJsonObject(0))
+                .isEqualTo(new JsonObject(NotificationJson.encode(page)));
+        assertThat(bundled.getJsonArray("incident_ids").getList()).isEqualTo(bundle.incidentIds());
     }
 }
