@@ -34,11 +34,12 @@ import java.util.function.Function;
  * from the request's bytes to the events the intake stores (parse, alert events, storable check, idempotency key,
  * labels JSON, routing over the five non-matching routes {@code limbic bench intake} configures). {@code parse}
  * and {@code plan} measure the two halves. In package {@code store} to reach {@link DurableAlertIntake#plan}.
+ * A longer warm-up than the per-frame benchmarks: on a loaded 2-core box the JIT needs it for this much code.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 6, time = 1)
 @Fork(1)
 @State(Scope.Thread)
 public class AlertmanagerIntakeBenchmark {

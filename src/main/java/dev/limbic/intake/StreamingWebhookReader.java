@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a regular Alertmanager or Grafana webhook body, one event per alert, in one streaming pass: each alert's
@@ -119,7 +121,7 @@ final class StreamingWebhookReader {
     private AlertRead alert() throws IOException, Declined {
         expect(parser.currentToken() == JsonToken.START_OBJECT);
         AlertRead alert = new AlertRead();
-        List<String> written = new ArrayList<>(8);
+        Names written = new Names();
         out.writeStartObject();
         String name;
         while ((name = parser.nextFieldName()) != null) {
@@ -132,8 +134,7 @@ final class StreamingWebhookReader {
                 alert.labels = strings(value, false);
                 continue;
             }
-            expect(!written.contains(name));
-            written.add(name);
+            expect(written.add(name));
             out.writeFieldName(name);
             if (name.equals("annotations") && value != JsonToken.VALUE_NULL) {
                 alert.annotations = strings(value, true);
@@ -178,13 +179,12 @@ final class StreamingWebhookReader {
             out.writeStartObject();
         }
         Map<String, String> strings = new LinkedHashMap<>();
-        List<String> names = write ? new ArrayList<>(4) : null;
+        Names names = write ? new Names() : null;
         String name;
         while ((name = parser.nextFieldName()) != null) {
             JsonToken entry = parser.nextToken();
             if (write) {
-                expect(!names.contains(name));
-                names.add(name);
+                expect(names.add(name));
                 out.writeFieldName(name);
             }
             if (entry == JsonToken.VALUE_NULL) {
@@ -236,6 +236,28 @@ final class StreamingWebhookReader {
     private static void expect(boolean regular) throws Declined {
         if (!regular) {
             throw DECLINED;
+        }
+    }
+
+    /** The names of one object seen so far: a list while there are few (an alert has about ten), then a set. */
+    private static final class Names {
+        private static final int LIST_SIZE = 16;
+        private final List<String> list = new ArrayList<>(LIST_SIZE);
+        private Set<String> set;
+
+        /** Whether {@code name} is new (it is seen from now on). */
+        boolean add(String name) {
+            if (set != null) {
+                return set.add(name);
+            }
+            if (list.contains(name)) {
+                return false;
+            }
+            list.add(name);
+            if (list.size() == LIST_SIZE) {
+                set = new HashSet<>(list);
+            }
+            return true;
         }
     }
 

@@ -95,6 +95,28 @@ class StreamingWebhookReaderTest {
         assertThat(fromBytes).isEqualTo(fromTree);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {3, 15, 16, 17, 200})
+    void aNameTwiceAmongManyIsSeen(int fields) throws Exception {
+        StringBuilder alert = new StringBuilder("{\"status\":\"firing\",\"labels\":{}");
+        StringBuilder annotations = new StringBuilder("{");
+        for (int i = 0; i < fields; i++) {
+            alert.append(",\"f").append(i).append("\":").append(i);
+            annotations.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":\"x\"");
+        }
+        String distinct = "{\"alerts\":[" + alert + ",\"annotations\":" + annotations + "}}]}";
+        String twice = "{\"alerts\":[" + alert + ",\"f" + (fields - 1) + "\":0}]}";
+        String twiceInAnnotations = "{\"alerts\":[" + alert + ",\"annotations\":" + annotations + ",\"a0\":\"y\"}}]}";
+
+        byte[] body = distinct.getBytes(StandardCharsets.UTF_8);
+        assertThat(StreamingWebhookReader.read(body, "4", ALERTMANAGER, NOW)).isNotNull()
+                .isEqualTo(AlertmanagerWebhookParser.alertmanager().parse(MAPPER.readTree(body), ALERTMANAGER, NOW));
+        assertThat(StreamingWebhookReader.read(twice.getBytes(StandardCharsets.UTF_8), "4", ALERTMANAGER, NOW))
+                .isNull();
+        assertThat(StreamingWebhookReader.read(twiceInAnnotations.getBytes(StandardCharsets.UTF_8), "4", ALERTMANAGER,
+                NOW)).isNull();
+    }
+
     private interface Parse {
         List<AlertEvent> run() throws Exception;
     }
