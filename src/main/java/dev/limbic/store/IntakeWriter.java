@@ -45,14 +45,21 @@ final class IntakeWriter {
     private static final String LOCK = "\nFOR NO KEY UPDATE";
     /**
      * Which of the batch's triggers are already recorded on the open incident for their key: joined on the key, not
-     * on incident ids, so it is sent together with {@link #LOAD_OPEN} (one round trip). Pairs, not ANY lists: those
-     * would probe the index for every combination.
+     * on incident ids, so it is sent together with {@link #LOAD_OPEN} (one round trip). Each trigger looks up its
+     * incident by the one-open-per-key index, then its content by the events' index; the LIMITs keep the planner
+     * from hashing whole tables instead (which it does, its row estimates for the arrays being blind, and which costs
+     * time in proportion to the tables).
      */
     private static final String LOAD_RECORDED = """
-            SELECT i.id, e.idempotency_key
+            SELECT i.id, u.idempotency_key
             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(integration, dedup_key, idempotency_key)
-            JOIN incidents i ON i.integration = u.integration AND i.dedup_key = u.dedup_key AND i.status <> 'resolved'
-            JOIN alert_events e ON e.incident_id = i.id AND e.idempotency_key = u.idempotency_key""";
+            CROSS JOIN LATERAL (SELECT id FROM incidents
+                                WHERE integration = u.integration AND dedup_key = u.dedup_key
+                                  AND status <> 'resolved'
+                                LIMIT 1) i
+            CROSS JOIN LATERAL (SELECT 1 FROM alert_events e
+                                WHERE e.incident_id = i.id AND e.idempotency_key = u.idempotency_key
+                                LIMIT 1) recorded""";
     private static final String ALLOCATE_IDS = "SELECT nextval('incident_ids') FROM generate_series(1, $1::int)";
     private static final String INSERT_INCIDENTS = """
             INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
