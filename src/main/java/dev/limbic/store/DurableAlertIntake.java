@@ -47,7 +47,8 @@ import java.util.function.Function;
  * <p>Redeliveries (Alertmanager re-sends every firing alert of a group) are recognised before any transaction: a lane
  * first reads, without locking, the open incidents its batch names; the triggers of a key whose events were all
  * recorded already are answered from that read (nothing is written for them, and what they carry is committed), and
- * only the rest is committed.
+ * only the rest is committed. The read of one batch overlaps the commit of an earlier one, so a storm of re-sent
+ * alerts is answered at the pace of reads, not of commits.
  *
  * <p>A new incident is stored with the escalation policy that {@code policyFor} chose and its initial
  * escalation progress, in the same transaction: once a request is answered, its escalation survives a crash.
@@ -165,7 +166,7 @@ public final class DurableAlertIntake {
             return;
         }
         for (Lane lane : lanes) {
-            if (lane.busy || !lane.queue.isEmpty()) {
+            if (!lane.idle()) {
                 return;
             }
         }
@@ -312,54 +313,100 @@ public final class DurableAlertIntake {
     private record Waiting(PlannedEvent event, Request request, int index) {
     }
 
-    /** One transaction at a time on one connection; what arrives meanwhile is the next batch. */
+    /**
+     * Two stages, each one statement or transaction at a time on its own connection: a look for redeliveries, and a
+     * commit of the rest; what arrives meanwhile forms each stage's next batch. The stages overlap, so redeliveries
+     * are answered while a commit is in flight. An event whose key has an event waiting for or in a commit goes
+     * straight to the commit stage behind it, so the events of one key are applied in order.
+     */
     private final class Lane {
         final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-        boolean busy;
+        final ArrayDeque<Waiting> toCommit = new ArrayDeque<>();
+        /** Events per key waiting for or in a commit. */
+        final Map<IntakePlanner.IncidentKey, Integer> committing = new HashMap<>();
+        boolean peekInFlight;
+        boolean commitInFlight;
+
+        boolean idle() {
+            return !peekInFlight && !commitInFlight && queue.isEmpty() && toCommit.isEmpty();
+        }
 
         void startBatchIfIdle() {
-            if (busy || queue.isEmpty()) {
+            if (peekInFlight || queue.isEmpty()) {
                 return;
             }
-            busy = true;
             int size = Math.min(queue.size(), options.maxBatch());
             List<Waiting> batch = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 batch.add(queue.poll());
             }
-            List<Waiting> triggersOnly = keysWithTriggersOnly(batch);
-            if (triggersOnly.isEmpty()) {
-                commit(batch);
+            List<Waiting> candidates = redeliveryCandidates(batch);
+            if (candidates.isEmpty()) {
+                toCommit(batch);
+                startCommitIfIdle();
                 return;
             }
-            List<PlannedEvent> candidates = triggersOnly.stream().map(Waiting::event).toList();
-            writer.peek(candidates).onComplete(peeked -> {
+            peekInFlight = true;
+            List<PlannedEvent> events = candidates.stream().map(Waiting::event).toList();
+            writer.peek(events).onComplete(peeked -> {
+                peekInFlight = false;
+                Set<Waiting> settled = Collections.newSetFromMap(new IdentityHashMap<>());
                 if (peeked.failed()) {
                     LOG.debug("Could not look for redeliveries, committing them: {}", peeked.cause().toString());
-                    commit(batch);
-                    return;
-                }
-                IntakeOutcome[] redelivered = IntakePlanner.redeliveries(candidates, peeked.result());
-                Set<Waiting> settled = Collections.newSetFromMap(new IdentityHashMap<>());
-                for (int i = 0; i < redelivered.length; i++) {
-                    if (redelivered[i] != null) {
-                        Waiting done = triggersOnly.get(i);
-                        settled.add(done);
-                        done.request().completed(done.index(), redelivered[i]);
-                    }
-                }
-                waiting.addAndGet(-settled.size());
-                List<Waiting> rest = settled.isEmpty() ? batch
-                        : batch.stream().filter(next -> !settled.contains(next)).toList();
-                if (rest.isEmpty()) {
-                    finished();
                 } else {
-                    commit(rest);
+                    IntakeOutcome[] redelivered = IntakePlanner.redeliveries(events, peeked.result());
+                    for (int i = 0; i < redelivered.length; i++) {
+                        if (redelivered[i] != null) {
+                            Waiting done = candidates.get(i);
+                            settled.add(done);
+                            done.request().completed(done.index(), redelivered[i]);
+                        }
+                    }
+                    waiting.addAndGet(-settled.size());
                 }
+                toCommit(settled.isEmpty() ? batch : batch.stream().filter(next -> !settled.contains(next)).toList());
+                startCommitIfIdle();
+                startBatchIfIdle();
+                completeCloseIfIdle();
             });
         }
 
-        private void commit(List<Waiting> batch) {
+        /**
+         * The events of {@code batch} that may be redeliveries: triggers of keys with nothing waiting for a commit
+         * and no acknowledge or resolve in the batch (those always change something or are recorded as ignored).
+         */
+        private List<Waiting> redeliveryCandidates(List<Waiting> batch) {
+            Set<IntakePlanner.IncidentKey> others = new HashSet<>(committing.keySet());
+            for (Waiting next : batch) {
+                if (next.event().event().action() != AlertAction.TRIGGER) {
+                    others.add(IntakePlanner.IncidentKey.of(next.event().event()));
+                }
+            }
+            if (others.isEmpty()) {
+                return batch;
+            }
+            return batch.stream()
+                    .filter(next -> !others.contains(IntakePlanner.IncidentKey.of(next.event().event())))
+                    .toList();
+        }
+
+        private void toCommit(List<Waiting> events) {
+            for (Waiting next : events) {
+                toCommit.add(next);
+                committing.merge(IntakePlanner.IncidentKey.of(next.event().event()), 1, Integer::sum);
+            }
+        }
+
+        private void startCommitIfIdle() {
+            if (commitInFlight || toCommit.isEmpty()) {
+                return;
+            }
+            commitInFlight = true;
+            int size = Math.min(toCommit.size(), options.maxBatch());
+            List<Waiting> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(toCommit.poll());
+            }
             commit(batch, batch.stream().map(Waiting::event).toList(), 1);
         }
 
@@ -371,6 +418,10 @@ public final class DurableAlertIntake {
                     return;
                 }
                 waiting.addAndGet(-batch.size());
+                for (Waiting done : batch) {
+                    committing.computeIfPresent(IntakePlanner.IncidentKey.of(done.event().event()),
+                            (key, count) -> count == 1 ? null : count - 1);
+                }
                 if (result.succeeded()) {
                     List<IntakeOutcome> outcomes = result.result();
                     for (int i = 0; i < batch.size(); i++) {
@@ -383,34 +434,12 @@ public final class DurableAlertIntake {
                         done.request().fail(result.cause());
                     }
                 }
-                finished();
+                commitInFlight = false;
+                startCommitIfIdle();
+                startBatchIfIdle();
+                completeCloseIfIdle();
             });
         }
-
-        private void finished() {
-            busy = false;
-            startBatchIfIdle();
-            completeCloseIfIdle();
-        }
-    }
-
-    /**
-     * The events of {@code batch} whose key has only triggers in it: only those can be redeliveries (an acknowledge
-     * or resolve always changes something or is recorded as ignored).
-     */
-    private static List<Waiting> keysWithTriggersOnly(List<Waiting> batch) {
-        Set<IntakePlanner.IncidentKey> others = new HashSet<>();
-        for (Waiting next : batch) {
-            if (next.event().event().action() != AlertAction.TRIGGER) {
-                others.add(IntakePlanner.IncidentKey.of(next.event().event()));
-            }
-        }
-        if (others.isEmpty()) {
-            return batch;
-        }
-        return batch.stream()
-                .filter(next -> !others.contains(IntakePlanner.IncidentKey.of(next.event().event())))
-                .toList();
     }
 
     private static boolean retryable(Throwable failure) {

@@ -151,6 +151,36 @@ class DurableAlertIntakeTest {
     }
 
     @Test
+    void aRedeliveryIsAnsweredWhileACommitIsInFlightButWaitsBehindOneForItsOwnKey() throws Exception {
+        DurableAlertIntake oneLane = new DurableAlertIntake(vertx, database.pool(), event -> "p",
+                new IntakeOptions(1, 500, 1000));
+        String a = unique();
+        String b = unique();
+        long incidentA = await(oneLane.submit(List.of(trigger("am", a, "api down", T0)))).get(0).incidentId();
+        long incidentB = await(oneLane.submit(List.of(trigger("am", b, "db down", T0)))).get(0).incidentId();
+        Future<List<IntakeOutcome>> resolveA;
+        Future<List<IntakeOutcome>> againA;
+        List<IntakeOutcome> againB;
+        try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incidents IN EXCLUSIVE MODE");
+            resolveA = oneLane.submit(List.of(event("am", a, AlertAction.RESOLVE, T0.plusSeconds(60))));
+            awaitATransactionWaitingForALock();
+            againA = oneLane.submit(List.of(trigger("am", a, "api down", T0.plusSeconds(120))));
+            againB = await(oneLane.submit(List.of(trigger("am", b, "db down", T0.plusSeconds(120)))));
+            assertThat(againA.isComplete()).as("behind the resolve of its key").isFalse();
+            blocker.rollback();
+        }
+
+        assertThat(againB).containsExactly(new IntakeOutcome(REPEATED, incidentB));
+        assertThat(await(resolveA)).containsExactly(new IntakeOutcome(RESOLVED, incidentA));
+        IntakeOutcome reopened = await(againA).get(0);
+        assertThat(reopened.kind()).as("after the resolve, the same alert opens a new incident").isEqualTo(OPENED);
+        assertThat(reopened.incidentId()).isNotEqualTo(incidentA);
+        await(oneLane.close());
+    }
+
+    @Test
     void aRedeliveryAndAResolveOfTheSameKeyInOneRequestApplyInOrder() {
         String key = unique();
         long id = await(intake.submit(List.of(trigger("am", key, "api down", T0)))).get(0).incidentId();
