@@ -114,6 +114,8 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
     private long sweepTimer = -1;
     /** The last write to the episode store; the next one follows it. */
     private Future<?> episodeWrites = Future.succeededFuture();
+    /** The last timeline line written; the next one follows it. */
+    private Future<?> timelineWrites = Future.succeededFuture();
     private volatile boolean closed;
 
     /** Who of {@code config}'s responders opted in to heart-rate monitoring. */
@@ -373,9 +375,12 @@ final class CareRuntime implements StressListener, SampleListener, EscalationRun
                 continue;
             }
             TimelineEntry entry = new TimelineEntry(note.entry().at(), note.entry().kind().wireName(), ACTOR,
-                    note.entry().text(), new JsonObject(new HashMap<>(note.entry().fields())).encode());
-            incidents.appendTimeline(id.get(), entry).onFailure(failure -> LOG.warn(
-                    "could not write '{}' on incident {}'s timeline: {}", entry.text(), id.get(), failure.toString()));
+                    note.entry().text(), FlatJson.of(note.entry().fields()));
+            long incidentId = id.get();
+            // One after the other: lines with the same time keep the order the rules gave them.
+            timelineWrites = timelineWrites.transform(previous -> incidents.appendTimeline(incidentId, entry))
+                    .onFailure(failure -> LOG.warn("could not write '{}' on incident {}'s timeline: {}", entry.text(),
+                            incidentId, failure.toString()));
             store(note);
             if (note.entry().kind() == TimelineKind.STRESS_EPISODE_OPENED) {
                 metrics.episodeOpened(note.entry().fields().get("cause"), note.entry().fields().get("trigger"));
