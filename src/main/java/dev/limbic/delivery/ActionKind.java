@@ -9,9 +9,11 @@ public enum ActionKind {
     /** Add the responder's own words to the incident timeline (for example after the grounding prompt). */
     NOTE;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The wire name, lower snake case ({@code hand_over}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The action called {@code name} on the wire, if there is one. */

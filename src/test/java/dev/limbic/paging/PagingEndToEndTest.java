@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.limbic.paging.PagingFixture.ALERTMANAGER_SECRET;
 import static dev.limbic.paging.PagingFixture.ALEX_TOKEN;
@@ -183,6 +184,11 @@ class PagingEndToEndTest {
         assertThat(post("/v2/enqueue", "unused", PagingFixture.pagerDuty("acknowledge", "srv01/mysql")).status())
                 .isEqualTo(202);
         Await.until(() -> assertThat(incident(id).getJsonObject("incident").getString("status")).isEqualTo("acknowledged"));
+        // The escalation takes the source's acknowledgement in on its own event loop; only then may step 2 fall due
+        // (a command or reconciliation applies after whatever was due by then).
+        Instant stepTwoDue = clock.instant().plus(Duration.ofMinutes(5));
+        EscalationRuntime runtime = gateway.paging().orElseThrow().runtime();
+        Await.until(() -> assertThat(Await.result(runtime.scheduledAt(id))).isNotEqualTo(Optional.of(stepTwoDue)));
         clock.advance(Duration.ofMinutes(10));
         PageReceiver.Received after = receiver.poll(1_000);
         assertThat(after == null || "info".equals(after.body().getString("kind")))
