@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -126,16 +127,33 @@ final class IntakeWriter {
 
     /** Commits {@code events}; the future completes with their outcomes, in order, after the commit. */
     Future<List<IntakeOutcome>> commit(List<PlannedEvent> events) {
-        return pool.withTransaction(connection -> loadOpen(connection, events, true)
-                .compose(open -> {
-                    Plan plan = IntakePlanner.plan(events, open);
-                    return allocateIds(connection, plan.created().size()).compose(ids -> {
-                        for (int i = 0; i < ids.length; i++) {
-                            plan.created().get(i).id = ids[i];
-                        }
-                        return write(connection, events, plan);
-                    }).map(written -> plan.outcomes());
-                }));
+        return pool.withConnection(connection -> {
+            // Round trips saved: BEGIN goes out with the first reads, and COMMIT is asked for as soon as the writes
+            // are sent. The client sends it once every statement has answered, or ROLLBACK instead if any failed.
+            Future<Transaction> begun = connection.begin();
+            Transaction transaction = connection.transaction();
+            Future<List<IntakeOutcome>> committed = loadOpen(connection, events, true).compose(open -> {
+                Plan plan = IntakePlanner.plan(events, open);
+                return allocateIds(connection, plan.created().size()).compose(ids -> {
+                    for (int i = 0; i < ids.length; i++) {
+                        plan.created().get(i).id = ids[i];
+                    }
+                    Future<Void> written = write(connection, events, plan);
+                    Future<Void> commit = transaction.commit();
+                    return Future.join(written, commit).transform(done -> done.succeeded()
+                            ? Future.succeededFuture(plan.outcomes())
+                            : Future.failedFuture(written.failed() ? written.cause() : commit.cause()));
+                });
+            });
+            return committed.transform(done -> {
+                if (done.succeeded()) {
+                    return Future.succeededFuture(done.result());
+                }
+                Throwable cause = begun.failed() ? begun.cause() : done.cause();
+                // Ends the transaction if a read failed before the commit was asked for (else already ended).
+                return transaction.rollback().transform(ended -> Future.failedFuture(cause));
+            });
+        });
     }
 
     /**
