@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -119,7 +120,11 @@ final class IntakeWriter {
     private static final String[] OUTCOME_NAMES = Arrays.stream(IntakeOutcome.Kind.values())
             .map(kind -> kind.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
+    /** New incidents' ids taken from the sequence ahead of need, lowest first. */
+    private static final int RESERVED_IDS = 200;
+
     private final Pool pool;
+    private final ArrayDeque<Long> reservedIds = new ArrayDeque<>();
 
     IntakeWriter(Pool pool) {
         this.pool = pool;
@@ -227,18 +232,33 @@ final class IntakeWriter {
         return byIncident;
     }
 
+    /**
+     * Ids for {@code count} new incidents, from the ids reserved earlier, reserving {@value #RESERVED_IDS} more in the
+     * same query when they run out: most commits then need no round trip for ids. Ids reserved and not used by the
+     * time the gateway stops are skipped, as a sequence's cached values are.
+     */
     private Future<long[]> allocateIds(SqlConnection connection, int count) {
-        if (count == 0) {
-            return Future.succeededFuture(new long[0]);
-        }
-        return connection.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count)).map(rows -> {
-            long[] ids = new long[count];
-            int i = 0;
-            for (Row row : rows) {
-                ids[i++] = row.getLong(0);
+        synchronized (reservedIds) {
+            if (reservedIds.size() >= count) {
+                return Future.succeededFuture(takeReserved(count));
             }
-            return ids;
+        }
+        return connection.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count + RESERVED_IDS)).map(rows -> {
+            synchronized (reservedIds) {
+                for (Row row : rows) {
+                    reservedIds.add(row.getLong(0));
+                }
+                return takeReserved(count);
+            }
         });
+    }
+
+    private long[] takeReserved(int count) {
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = reservedIds.poll();
+        }
+        return ids;
     }
 
     /** Sends every write without waiting in between (the connection pipelines them, in order). */
