@@ -1,5 +1,6 @@
 package dev.limbic.paging;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.limbic.alert.Severity;
 import dev.limbic.escalation.EscalationProgress;
 import dev.limbic.escalation.HeldPage;
@@ -10,6 +11,7 @@ import dev.limbic.web.JsonText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,24 +41,14 @@ final class EngineStateJson {
             json.writeStringField("assignee", p.assignee());
             json.writeArrayFieldStart("pages");
             for (PageRecord page : p.pages()) {
-                json.writeStartObject();
-                json.writeStringField("responder", page.responderId());
-                json.writeNumberField("round", page.round());
-                json.writeNumberField("step", page.step());
-                json.writeStringField("reason", page.reason().wireName());
-                json.writeStringField("due_at", page.dueAt().toString());
+                startPage(json, page.responderId(), page.round(), page.step(), page.reason(), page.dueAt());
                 json.writeStringField("issued_at", page.issuedAt().toString());
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeArrayFieldStart("held_pages");
             for (HeldPage page : p.heldPages()) {
-                json.writeStartObject();
-                json.writeStringField("responder", page.responderId());
-                json.writeNumberField("round", page.round());
-                json.writeNumberField("step", page.step());
-                json.writeStringField("reason", page.reason().wireName());
-                json.writeStringField("due_at", page.dueAt().toString());
+                startPage(json, page.responderId(), page.round(), page.step(), page.reason(), page.dueAt());
                 json.writeStringField("held_until", page.heldUntil().toString());
                 json.writeStringField("hold_reason", page.holdReason());
                 json.writeEndObject();
@@ -64,6 +56,17 @@ final class EngineStateJson {
             json.writeEndArray();
             json.writeEndObject();
         });
+    }
+
+    /** Opens a page's object with the fields issued and held pages share. */
+    private static void startPage(JsonGenerator json, String responder, int round, int step, PageReason reason,
+                                  Instant dueAt) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("responder", responder);
+        json.writeNumberField("round", round);
+        json.writeNumberField("step", step);
+        json.writeStringField("reason", reason.wireName());
+        json.writeStringField("due_at", dueAt.toString());
     }
 
     static EscalationProgress decode(String json) {
