@@ -37,17 +37,30 @@ import java.util.Set;
  * already recorded) changes nothing and writes no row; {@link #peek} recognises redeliveries without a transaction.
  */
 final class IntakeWriter {
-    /** The open incidents a batch names; {@link #LOCK} is appended when the batch will change them. */
-    private static final String LOAD_OPEN = """
+    /** The open incidents a batch will change, locked in id order (so two writers cannot deadlock). */
+    private static final String LOCK_OPEN = """
             SELECT id, integration, dedup_key, status, alert_count, last_alert_at, acknowledged_at, acknowledged_by
             FROM incidents
             WHERE status <> 'resolved'
               AND (integration, dedup_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-            ORDER BY id""";
-    private static final String LOCK = "\nFOR NO KEY UPDATE";
+            ORDER BY id
+            FOR NO KEY UPDATE""";
+    /**
+     * The open incidents a batch names, read without locking them: each key looked up by the one-open-per-key index
+     * (the LIMIT keeps the planner from scanning the whole incidents table instead, which its generic plan for the
+     * IN form above did here, at a cost that grew with the table).
+     */
+    private static final String READ_OPEN = """
+            SELECT i.id, i.integration, i.dedup_key, i.status, i.alert_count, i.last_alert_at, i.acknowledged_at,
+                   i.acknowledged_by
+            FROM unnest($1::text[], $2::text[]) AS u(integration, dedup_key)
+            CROSS JOIN LATERAL (SELECT * FROM incidents
+                                WHERE integration = u.integration AND dedup_key = u.dedup_key
+                                  AND status <> 'resolved'
+                                LIMIT 1) i""";
     /**
      * Which of the batch's triggers are already recorded on the open incident for their key: joined on the key, not
-     * on incident ids, so it is sent together with {@link #LOAD_OPEN} (one round trip). Each trigger looks up its
+     * on incident ids, so it is sent together with the open incidents' query (one round trip). Each trigger looks up its
      * incident by the one-open-per-key index, then its content by the events' index; the LIMITs keep the planner
      * from hashing whole tables instead (which it does, its row estimates for the arrays being blind, and which costs
      * time in proportion to the tables).
@@ -190,7 +203,7 @@ final class IntakeWriter {
             integrations[k] = key.integration();
             dedupKeys[k++] = key.dedupKey();
         }
-        Future<RowSet<Row>> openRows = connection.preparedQuery(lock ? LOAD_OPEN + LOCK : LOAD_OPEN)
+        Future<RowSet<Row>> openRows = connection.preparedQuery(lock ? LOCK_OPEN : READ_OPEN)
                 .execute(columns(integrations, dedupKeys));
         Future<Map<Long, Set<String>>> recorded = triggers.isEmpty()
                 ? Future.succeededFuture(Map.of())
