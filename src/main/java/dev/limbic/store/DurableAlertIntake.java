@@ -376,18 +376,19 @@ public final class DurableAlertIntake {
          * and no acknowledge or resolve in the batch (those always change something or are recorded as ignored).
          */
         private List<Waiting> redeliveryCandidates(List<Waiting> batch) {
-            Set<IntakePlanner.IncidentKey> others = new HashSet<>(committing.keySet());
+            Set<IntakePlanner.IncidentKey> notTriggers = new HashSet<>();
             for (Waiting next : batch) {
                 if (next.event().event().action() != AlertAction.TRIGGER) {
-                    others.add(IntakePlanner.IncidentKey.of(next.event().event()));
+                    notTriggers.add(IntakePlanner.IncidentKey.of(next.event().event()));
                 }
             }
-            if (others.isEmpty()) {
+            if (notTriggers.isEmpty() && committing.isEmpty()) {
                 return batch;
             }
-            return batch.stream()
-                    .filter(next -> !others.contains(IntakePlanner.IncidentKey.of(next.event().event())))
-                    .toList();
+            return batch.stream().filter(next -> {
+                IntakePlanner.IncidentKey key = IntakePlanner.IncidentKey.of(next.event().event());
+                return !committing.containsKey(key) && !notTriggers.contains(key);
+            }).toList();
         }
 
         private void toCommit(List<Waiting> events) {
