@@ -114,6 +114,7 @@ public final class CareBench {
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
         }
+        WorkDirectories.delete(workDir);
     }
 
     /** A client Vert.x; the probes get one of their own, so the fleet's sending never delays their clocks. */

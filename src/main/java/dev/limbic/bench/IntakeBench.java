@@ -66,6 +66,10 @@ public final class IntakeBench {
     private static final String ALERTMANAGER_BINARY = "/usr/bin/prometheus-alertmanager";
     private static final int MAX_SAMPLES = 4_000_000;
     private static final int PROBE_RESPONDERS = 5;
+    /** Marks where the alerts go in a request body rendered without them. */
+    private static final String ALERTS = "@alerts@";
+    /** The measured run's p99 is also printed for each of its windows this long, so stalls show when they came. */
+    private static final int WINDOW_SECONDS = 5;
     private static final Pattern PROBE = Pattern.compile("probe-(\\d+)");
 
     /** The servers measured. */
@@ -106,15 +110,21 @@ public final class IntakeBench {
     private final PrintWriter out;
     /** The data directory of the gateway's embedded PostgreSQL while it is measured, to count its CPU. */
     private volatile Path databaseDirectory;
+    private final Bodies webhookBodies;
+    private final Bodies postableBodies;
 
     public IntakeBench(Settings settings, PrintWriter out) {
         this.settings = settings;
         this.out = out;
+        this.webhookBodies = new Bodies(webhook(new JsonArray().add(ALERTS), commonLabels()).encode(),
+                n -> alert(n).put("status", "firing")
+                .put("endsAt", "0001-01-01T00:00:00Z").put("fingerprint", Long.toHexString(0x1000_0000_0000L + n)));
+        this.postableBodies = new Bodies(new JsonArray().add(ALERTS).encode(), IntakeBench::alert);
     }
 
     /** One target's figures. */
     record Figures(long alerts, double seconds, double p50Millis, double p99Millis, long failed, String load,
-                   double jvmCpuSeconds, double childCpuSeconds) {
+                   double jvmCpuSeconds, double childCpuSeconds, double[] p99MillisPerWindow) {
         double perSecond() {
             return alerts / seconds;
         }
@@ -178,6 +188,11 @@ public final class IntakeBench {
         out.printf("%-38s %9.0f alerts/s   p50 %7.1f ms   p99 %7.1f ms   failed %d   CPU %6.0f µs/alert"
                         + " (%.0f of it PostgreSQL or Alertmanager)   load avg %s%n", name, f.perSecond(), f.p50Millis(),
                 f.p99Millis(), f.failed(), f.cpuMicrosPerAlert(), f.childCpuMicrosPerAlert(), f.load());
+        StringBuilder windows = new StringBuilder();
+        for (double p99 : f.p99MillisPerWindow()) {
+            windows.append(String.format(Locale.ROOT, " %.0f", p99));
+        }
+        out.printf("  p99 in ms per %d s of the measured run:%s%n", WINDOW_SECONDS, windows);
         out.flush();
     }
 
@@ -226,6 +241,7 @@ public final class IntakeBench {
         Gateway gateway = Gateway.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture()
                 .get(120, TimeUnit.SECONDS);
         databaseDirectory = dataDir;
+        Figures measured;
         try {
             RequestOptions request = webhookRequest(gateway.port());
             probes.start(request);
@@ -242,12 +258,14 @@ public final class IntakeBench {
             out.printf("pages received by the bench responder's channel: %d (bundled under its rate limit)%n",
                     probes.benchPages.get());
             out.flush();
-            return figures;
+            measured = figures;
         } finally {
             databaseDirectory = null;
             gateway.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             probes.close();
         }
+        WorkDirectories.delete(dataDir);
+        return measured;
     }
 
     /**
@@ -287,12 +305,13 @@ public final class IntakeBench {
                 "--cluster.listen-address=").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
         Thread kill = new Thread(process::destroyForcibly, "kill alertmanager");
+        Figures measured;
         Runtime.getRuntime().addShutdownHook(kill);
         try {
             awaitReady(URI.create("http://127.0.0.1:" + port + "/-/ready"), process);
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
                     .setPort(port).setURI("/api/v2/alerts").addHeader("Content-Type", "application/json");
-            return load(client, request, this::postableAlerts);
+            measured = load(client, request, this::postableAlerts);
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -300,6 +319,8 @@ public final class IntakeBench {
             }
             Runtime.getRuntime().removeShutdownHook(kill);
         }
+        WorkDirectories.delete(dir);
+        return measured;
     }
 
     private static void awaitReady(URI ready, Process process) throws IOException, InterruptedException {
@@ -332,8 +353,7 @@ public final class IntakeBench {
     private Figures load(Vertx client, RequestOptions options, LongFunction<Buffer> payload) throws Exception {
         HttpClient http = client.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(settings.connections()));
-        long[] samples = new long[MAX_SAMPLES];
-        AtomicInteger taken = new AtomicInteger();
+        Samples samples = new Samples();
         AtomicLong failed = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
         long warmUpNanos = settings.duration().toNanos() / 4;
@@ -343,13 +363,13 @@ public final class IntakeBench {
         CountDownLatch done;
         if (settings.alertsPerSecond() == 0) {
             done = new CountDownLatch(settings.connections());
-            Loop loop = new Loop(http, options, payload, sequence, samples, taken, failed, measureFrom, end, done);
+            Loop loop = new Loop(http, options, payload, sequence, samples, failed, measureFrom, end, done);
             for (int c = 0; c < settings.connections(); c++) {
                 client.runOnContext(v -> loop.next());
             }
         } else {
             done = new CountDownLatch(settings.connections());
-            new Pace(client, http, options, payload, sequence, samples, taken, failed, start, measureFrom, end,
+            new Pace(client, http, options, payload, sequence, samples, failed, start, measureFrom, end,
                     1e9 * settings.alertsPerRequest() / settings.alertsPerSecond(), settings.connections(), done)
                     .begin();
         }
@@ -361,12 +381,17 @@ public final class IntakeBench {
         double[] cpuAfter = cpuSeconds();
         done.await(settings.duration().toSeconds() * 2 + 120, TimeUnit.SECONDS);
         http.close();
-        int n = Math.min(taken.get(), MAX_SAMPLES);
-        long[] sorted = Arrays.copyOf(samples, n);
-        Arrays.sort(sorted);
-        return new Figures((long) n * settings.alertsPerRequest(), settings.duration().toNanos() / 1e9,
+        long[] sorted = samples.sortedNanos(measureFrom, end);
+        int windows = (int) Math.ceil(settings.duration().toSeconds() / (double) WINDOW_SECONDS);
+        double[] p99PerWindow = new double[windows];
+        for (int w = 0; w < windows; w++) {
+            long from = measureFrom + TimeUnit.SECONDS.toNanos((long) w * WINDOW_SECONDS);
+            p99PerWindow[w] = quantile(samples.sortedNanos(from, from + TimeUnit.SECONDS.toNanos(WINDOW_SECONDS)),
+                    0.99);
+        }
+        return new Figures((long) sorted.length * settings.alertsPerRequest(), settings.duration().toNanos() / 1e9,
                 quantile(sorted, 0.50), quantile(sorted, 0.99), failed.get(), load, cpuAfter[0] - cpuBefore[0],
-                cpuAfter[1] - cpuBefore[1]);
+                cpuAfter[1] - cpuBefore[1], p99PerWindow);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -405,7 +430,7 @@ public final class IntakeBench {
     }
 
     private record Loop(HttpClient http, RequestOptions options, LongFunction<Buffer> payload, AtomicLong sequence,
-                        long[] samples, AtomicInteger taken, AtomicLong failed, long measureFrom, long end,
+                        Samples samples, AtomicLong failed, long measureFrom, long end,
                         CountDownLatch done) {
         void next() {
             long sentAt = System.nanoTime();
@@ -422,10 +447,7 @@ public final class IntakeBench {
                 boolean ok = result.succeeded() && result.result() / 100 == 2;
                 if (sentAt >= measureFrom && now <= end) {
                     if (ok) {
-                        int index = taken.getAndIncrement();
-                        if (index < MAX_SAMPLES) {
-                            samples[index] = now - sentAt;
-                        }
+                        samples.add(sentAt, now - sentAt);
                     } else {
                         failed.incrementAndGet();
                     }
@@ -441,7 +463,7 @@ public final class IntakeBench {
      * from when it was due, so the time a slow answer made the next ones wait counts against the target.
      */
     private record Pace(Vertx vertx, HttpClient http, RequestOptions options, LongFunction<Buffer> payload,
-                        AtomicLong sequence, long[] samples, AtomicInteger taken, AtomicLong failed, long start,
+                        AtomicLong sequence, Samples samples, AtomicLong failed, long start,
                         long measureFrom, long end, double nanosPerRequest, int connections, CountDownLatch done) {
         void begin() {
             for (int c = 0; c < connections; c++) {
@@ -472,10 +494,7 @@ public final class IntakeBench {
                         long now = System.nanoTime();
                         if (dueAt >= measureFrom && dueAt < end) {
                             if (result.succeeded() && result.result() / 100 == 2) {
-                                int index = taken.getAndIncrement();
-                                if (index < MAX_SAMPLES) {
-                                    samples[index] = now - dueAt;
-                                }
+                                samples.add(dueAt, now - dueAt);
                             } else {
                                 failed.incrementAndGet();
                             }
@@ -497,13 +516,7 @@ public final class IntakeBench {
 
     /** An Alertmanager 0.25 webhook (version 4) with {@code alertsPerRequest} firing alerts of their own fingerprints. */
     private Buffer webhook(long request) {
-        JsonArray alerts = new JsonArray();
-        for (int i = 0; i < settings.alertsPerRequest(); i++) {
-            long n = alertNumber(request, i);
-            alerts.add(alert(n).put("status", "firing").put("endsAt", "0001-01-01T00:00:00Z")
-                    .put("fingerprint", Long.toHexString(0x1000_0000_0000L + n)));
-        }
-        return webhook(alerts, alerts.getJsonObject(0).getJsonObject("labels")).toBuffer();
+        return webhookBodies.body(request);
     }
 
     private static JsonObject webhook(JsonArray alerts, JsonObject commonLabels) {
@@ -516,11 +529,45 @@ public final class IntakeBench {
 
     /** The same alerts as Alertmanager's API takes them (a JSON array of postable alerts). */
     private Buffer postableAlerts(long request) {
-        JsonArray alerts = new JsonArray();
-        for (int i = 0; i < settings.alertsPerRequest(); i++) {
-            alerts.add(alert(alertNumber(request, i)));
+        return postableBodies.body(request);
+    }
+
+    /**
+     * The load's request bodies, joined from pieces rendered once, so the load client (which shares the machine with
+     * the target) spends little CPU on each: the text around the alerts, and each alert's JSON for the alerts that
+     * repeat. New alerts are rendered when they are sent.
+     */
+    private final class Bodies {
+        private final Buffer head;
+        private final Buffer tail;
+        private final LongFunction<JsonObject> alert;
+        private final Buffer[] repeating;
+
+        /** @param around the body with the string {@value #ALERTS} where the alerts go */
+        Bodies(String around, LongFunction<JsonObject> alert) {
+            String marker = '"' + ALERTS + '"';
+            int at = around.indexOf(marker);
+            this.head = Buffer.buffer(around.substring(0, at));
+            this.tail = Buffer.buffer(around.substring(at + marker.length()));
+            this.alert = alert;
+            this.repeating = new Buffer[settings.distinctAlerts()];
+            for (int n = 0; n < repeating.length; n++) {
+                repeating[n] = alert.apply(n).toBuffer();
+            }
         }
-        return alerts.toBuffer();
+
+        Buffer body(long request) {
+            Buffer body = Buffer.buffer(head.length() + tail.length() + 512 * settings.alertsPerRequest());
+            body.appendBuffer(head);
+            for (int i = 0; i < settings.alertsPerRequest(); i++) {
+                long n = alertNumber(request, i);
+                if (i > 0) {
+                    body.appendByte((byte) ',');
+                }
+                body.appendBuffer(n < repeating.length ? repeating[(int) n] : alert.apply(n).toBuffer());
+            }
+            return body.appendBuffer(tail);
+        }
     }
 
     /**
@@ -540,12 +587,49 @@ public final class IntakeBench {
     }
 
     private static JsonObject alert(long n) {
-        JsonObject labels = new JsonObject().put("alertname", "HighErrorRate").put("instance", "api-" + n + ":8080")
-                .put("job", "api").put("severity", "warning");
+        JsonObject labels = commonLabels().put("instance", "api-" + n + ":8080");
         return new JsonObject().put("labels", labels)
                 .put("annotations", new JsonObject().put("summary", "High 5xx rate on api-" + n))
                 .put("startsAt", "2026-12-01T09:55:37.39Z")
                 .put("generatorURL", "http://prometheus.example.org:9090/graph");
+    }
+
+    /**
+     * The answers' latencies with when each request was sent (or due), up to {@value #MAX_SAMPLES}; taken on the
+     * client's event loops.
+     */
+    private static final class Samples {
+        private final long[] startedAt = new long[MAX_SAMPLES];
+        private final long[] nanos = new long[MAX_SAMPLES];
+        private final AtomicInteger taken = new AtomicInteger();
+
+        void add(long started, long latencyNanos) {
+            int index = taken.getAndIncrement();
+            if (index < MAX_SAMPLES) {
+                startedAt[index] = started;
+                nanos[index] = latencyNanos;
+            }
+        }
+
+        /** The latencies of the requests started in {@code [from, to)} (System.nanoTime), sorted. */
+        long[] sortedNanos(long from, long to) {
+            int n = Math.min(taken.get(), MAX_SAMPLES);
+            long[] selected = new long[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (startedAt[i] - from >= 0 && startedAt[i] - to < 0) {
+                    selected[count++] = nanos[i];
+                }
+            }
+            long[] sorted = Arrays.copyOf(selected, count);
+            Arrays.sort(sorted);
+            return sorted;
+        }
+    }
+
+    /** The labels every alert of the load has. */
+    private static JsonObject commonLabels() {
+        return new JsonObject().put("alertname", "HighErrorRate").put("job", "api").put("severity", "warning");
     }
 
     private static double quantile(long[] sorted, double q) {
