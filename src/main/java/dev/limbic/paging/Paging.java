@@ -37,6 +37,7 @@ import dev.limbic.store.Database;
 import dev.limbic.store.DatabaseSettings;
 import dev.limbic.store.DurableAlertIntake;
 import dev.limbic.store.EscalationLedger;
+import dev.limbic.store.OpenIncidentMemory;
 import dev.limbic.store.TimelineEntry;
 import dev.limbic.stress.StressMonitor;
 import dev.limbic.web.LinkSecret;
@@ -124,7 +125,8 @@ public final class Paging {
         this.channels = new Channels(vertx, client, clock, liveStream);
         this.snapshot = snapshot(config);
         this.metrics = new PagingMetrics(registry, this::config);
-        EscalationLedger ledger = new EscalationLedger(escalations.pool());
+        OpenIncidentMemory openIncidents = new OpenIncidentMemory(DurableAlertIntake.REMEMBERED_KEYS);
+        EscalationLedger ledger = new EscalationLedger(escalations.pool(), openIncidents::forgetIncident);
         this.recorder = new DeliveryRecorder(ledger);
         // Decisions and deliveries on an event loop of their own, beside (not behind) the intake's.
         Context escalationContext = EventLoopContexts.besides(vertx, vertx.getOrCreateContext());
@@ -147,7 +149,7 @@ public final class Paging {
         this.runtime = new EscalationRuntime(vertx, escalationContext, ledger, escalations.incidents(),
                 escalations.notifications(), this::config, engine, dispatcher, metrics, care, load, clock);
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
-                dev.limbic.store.IntakeOptions.DEFAULTS);
+                dev.limbic.store.IntakeOptions.DEFAULTS, openIncidents);
         this.intakeOptions = intakeOptions(config);
         this.retention = new RetentionSweeper(vertx, escalations.retention(), this::config, clock);
     }

@@ -48,7 +48,9 @@ import java.util.function.Function;
  * first reads, without locking, the open incidents its batch names; the triggers of a key whose events were all
  * recorded already are answered from that read (nothing is written for them, and what they carry is committed), and
  * only the rest is committed. The read of one batch overlaps the commit of an earlier one, so a storm of re-sent
- * alerts is answered at the pace of reads, not of commits.
+ * alerts is answered at the pace of reads, not of commits. Most redeliveries need no read either: what reads and
+ * commits showed about open incidents is remembered ({@link OpenIncidentMemory}), and a trigger it shows recorded is
+ * answered at once.
  *
  * <p>A new incident is stored with the escalation policy that {@code policyFor} chose and its initial
  * escalation progress, in the same transaction: once a request is answered, its escalation survives a crash.
@@ -63,7 +65,11 @@ public final class DurableAlertIntake {
     private static final int MAX_ATTEMPTS = 3;
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Keys of open incidents remembered for answering redeliveries: tens of megabytes at most. */
+    public static final int REMEMBERED_KEYS = 50_000;
+
     private final Context context;
+    private final OpenIncidentMemory openIncidents;
     private final IntakeWriter writer;
     private final Function<AlertEvent, String> policyFor;
     private final IntakeOptions options;
@@ -82,7 +88,17 @@ public final class DurableAlertIntake {
      * @param options   lanes, batch size and capacity
      */
     public DurableAlertIntake(Vertx vertx, Pool pool, Function<AlertEvent, String> policyFor, IntakeOptions options) {
+        this(vertx, pool, policyFor, options, new OpenIncidentMemory(REMEMBERED_KEYS));
+    }
+
+    /**
+     * @param openIncidents what it learns about open incidents, shared with the escalation ledger that tells it which
+     *                      incidents its decisions resolve
+     */
+    public DurableAlertIntake(Vertx vertx, Pool pool, Function<AlertEvent, String> policyFor, IntakeOptions options,
+                              OpenIncidentMemory openIncidents) {
         this.context = vertx.getOrCreateContext();
+        this.openIncidents = Objects.requireNonNull(openIncidents, "openIncidents");
         this.writer = new IntakeWriter(pool);
         this.policyFor = Objects.requireNonNull(policyFor, "policyFor");
         this.options = Objects.requireNonNull(options, "options");
@@ -332,21 +348,64 @@ public final class DurableAlertIntake {
         }
 
         void startBatchIfIdle() {
-            if (peekInFlight || queue.isEmpty()) {
-                return;
+            while (!peekInFlight && !queue.isEmpty()) {
+                int size = Math.min(queue.size(), options.maxBatch());
+                List<Waiting> batch = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    batch.add(queue.poll());
+                }
+                List<Waiting> candidates = redeliveryCandidates(batch);
+                Set<Waiting> remembered = answerRemembered(candidates);
+                if (!remembered.isEmpty()) {
+                    batch = without(batch, remembered);
+                    candidates = without(candidates, remembered);
+                }
+                if (candidates.isEmpty()) {
+                    toCommit(batch);
+                    startCommitIfIdle();
+                } else {
+                    peek(batch, candidates);
+                }
             }
-            int size = Math.min(queue.size(), options.maxBatch());
-            List<Waiting> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                batch.add(queue.poll());
-            }
-            List<Waiting> candidates = redeliveryCandidates(batch);
+        }
+
+        /**
+         * Answers the candidates whose keys' events are all remembered as recorded by their open incidents; returns
+         * them.
+         */
+        private Set<Waiting> answerRemembered(List<Waiting> candidates) {
+            Set<Waiting> answered = Collections.newSetFromMap(new IdentityHashMap<>());
             if (candidates.isEmpty()) {
-                toCommit(batch);
-                startCommitIfIdle();
-                return;
+                return answered;
             }
+            long[] incidentIds = new long[candidates.size()];
+            Map<IntakePlanner.IncidentKey, Boolean> allRecorded = new HashMap<>();
+            for (int i = 0; i < incidentIds.length; i++) {
+                PlannedEvent planned = candidates.get(i).event();
+                IntakePlanner.IncidentKey key = IntakePlanner.IncidentKey.of(planned.event());
+                incidentIds[i] = openIncidents.recordedBy(key, planned.idempotencyKey());
+                allRecorded.merge(key, incidentIds[i] >= 0, Boolean::logicalAnd);
+            }
+            for (int i = 0; i < incidentIds.length; i++) {
+                Waiting next = candidates.get(i);
+                if (allRecorded.get(IntakePlanner.IncidentKey.of(next.event().event()))) {
+                    answered.add(next);
+                    next.request().completed(next.index(),
+                            new IntakeOutcome(IntakeOutcome.Kind.REPEATED, incidentIds[i]));
+                }
+            }
+            waiting.addAndGet(-answered.size());
+            return answered;
+        }
+
+        private static List<Waiting> without(List<Waiting> events, Set<Waiting> removed) {
+            return events.stream().filter(next -> !removed.contains(next)).toList();
+        }
+
+        /** Reads the open incidents {@code candidates} name, answers their redeliveries, and commits the rest. */
+        private void peek(List<Waiting> batch, List<Waiting> candidates) {
             peekInFlight = true;
+            long epoch = openIncidents.epoch();
             List<PlannedEvent> events = candidates.stream().map(Waiting::event).toList();
             writer.peek(events).onComplete(peeked -> {
                 peekInFlight = false;
@@ -354,6 +413,10 @@ public final class DurableAlertIntake {
                 if (peeked.failed()) {
                     LOG.debug("Could not look for redeliveries, committing them: {}", peeked.cause().toString());
                 } else {
+                    // Still true: no event of these keys was committed meanwhile (a key with an event waiting for a
+                    // commit is not read, and events that arrive meanwhile wait for this read to end).
+                    peeked.result().forEach((key, open) ->
+                            openIncidents.remember(epoch, key, open.id(), open.recordedKeys()));
                     IntakeOutcome[] redelivered = IntakePlanner.redeliveries(events, peeked.result());
                     for (int i = 0; i < redelivered.length; i++) {
                         if (redelivered[i] != null) {
@@ -364,7 +427,7 @@ public final class DurableAlertIntake {
                     }
                     waiting.addAndGet(-settled.size());
                 }
-                toCommit(settled.isEmpty() ? batch : batch.stream().filter(next -> !settled.contains(next)).toList());
+                toCommit(settled.isEmpty() ? batch : without(batch, settled));
                 startCommitIfIdle();
                 startBatchIfIdle();
                 completeCloseIfIdle();
@@ -408,14 +471,14 @@ public final class DurableAlertIntake {
             for (int i = 0; i < size; i++) {
                 batch.add(toCommit.poll());
             }
-            commit(batch, batch.stream().map(Waiting::event).toList(), 1);
+            commit(batch, batch.stream().map(Waiting::event).toList(), openIncidents.epoch(), 1);
         }
 
-        private void commit(List<Waiting> batch, List<PlannedEvent> events, int attempt) {
+        private void commit(List<Waiting> batch, List<PlannedEvent> events, long epoch, int attempt) {
             writer.commit(events).onComplete(result -> {
                 if (result.failed() && attempt < MAX_ATTEMPTS && retryable(result.cause())) {
                     LOG.debug("Retrying a batch of {} alert events after {}", batch.size(), result.cause().toString());
-                    commit(batch, events, attempt + 1);
+                    commit(batch, events, epoch, attempt + 1);
                     return;
                 }
                 waiting.addAndGet(-batch.size());
@@ -425,6 +488,7 @@ public final class DurableAlertIntake {
                 }
                 if (result.succeeded()) {
                     List<IntakeOutcome> outcomes = result.result();
+                    remember(events, outcomes, epoch);
                     for (int i = 0; i < batch.size(); i++) {
                         Waiting done = batch.get(i);
                         done.request().completed(done.index(), outcomes.get(i));
@@ -440,6 +504,22 @@ public final class DurableAlertIntake {
                 startBatchIfIdle();
                 completeCloseIfIdle();
             });
+        }
+    }
+
+    /** What a commit showed about open incidents, event by event in order: which recorded what, which it resolved. */
+    private void remember(List<PlannedEvent> events, List<IntakeOutcome> outcomes, long epoch) {
+        for (int i = 0; i < events.size(); i++) {
+            PlannedEvent planned = events.get(i);
+            IntakePlanner.IncidentKey key = IntakePlanner.IncidentKey.of(planned.event());
+            IntakeOutcome outcome = outcomes.get(i);
+            switch (outcome.kind()) {
+                case OPENED, DEDUPLICATED, REPEATED -> openIncidents.remember(epoch, key, outcome.incidentId(),
+                        List.of(planned.idempotencyKey()));
+                case RESOLVED -> openIncidents.forget(key);
+                case ACKNOWLEDGED, IGNORED -> {
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import static dev.limbic.store.IntakeWriter.instant;
 import static dev.limbic.store.IntakeWriter.offset;
@@ -124,6 +125,7 @@ public final class EscalationLedger {
     private static final int MAX_BATCH = 500;
 
     private final Pool pool;
+    private final LongConsumer resolving;
     private final GroupCommit<Long, Optional<Entry>> loads;
     private final GroupCommit<Decision, Optional<List<NotificationRecord>>> saves;
     private final GroupCommit<FinishedDelivery, Void> finishes;
@@ -133,7 +135,18 @@ public final class EscalationLedger {
      * ones are in flight are grouped: one query for many loads, one transaction (one fsync) for many decisions.
      */
     public EscalationLedger(Pool pool) {
+        this(pool, incidentId -> {
+        });
+    }
+
+    /**
+     * @param resolving told the id of each incident a decision resolves: before the decision is sent, and again once
+     *                  it is committed or has failed, before the caller is told (the intake's {@link
+     *                  OpenIncidentMemory#forgetIncident})
+     */
+    public EscalationLedger(Pool pool, LongConsumer resolving) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.resolving = Objects.requireNonNull(resolving, "resolving");
         this.loads = new GroupCommit<>("escalation loads", MAX_BATCH, 1, id -> new Object(), this::loadBatch);
         this.saves = new GroupCommit<>("escalation decisions", MAX_BATCH, 2, Decision::incidentId, this::saveBatch);
         this.finishes = new GroupCommit<>("delivery results", MAX_BATCH, 1, FinishedDelivery::notificationId,
@@ -280,7 +293,11 @@ public final class EscalationLedger {
      * it was loaded: load again and decide again
      */
     public Future<Optional<List<NotificationRecord>>> save(Decision decision) {
-        return saves.submit(decision);
+        if (decision.incidentStatus() != IncidentStatus.RESOLVED) {
+            return saves.submit(decision);
+        }
+        resolving.accept(decision.incidentId());
+        return saves.submit(decision).andThen(saved -> resolving.accept(decision.incidentId()));
     }
 
     private Future<List<Optional<List<NotificationRecord>>>> saveBatch(List<Decision> batch) {

@@ -42,16 +42,6 @@ public final class IncidentStore {
             + " FROM incident_timeline WHERE incident_id = $1 ORDER BY at, id";
     private static final String APPEND = "INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)"
             + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)";
-    private static final String ACKNOWLEDGE = "UPDATE incidents SET status = 'acknowledged', acknowledged_at = $2,"
-            + " acknowledged_by = $3 WHERE id = $1 AND status = 'triggered'";
-    private static final String RESOLVE = "UPDATE incidents SET status = 'resolved', resolved_at = $2,"
-            + " resolved_by = $3 WHERE id = $1 AND status <> 'resolved'";
-    private static final String PROGRESS_STATUS = """
-            UPDATE escalation_progress
-            SET status = $2, next_due_at = CASE WHEN $2 = 'done' THEN NULL ELSE next_due_at END,
-                snoozed_until = CASE WHEN $2 = 'done' THEN NULL ELSE snoozed_until END,
-                version = version + 1, updated_at = $3
-            WHERE incident_id = $1 AND status <> 'done'""";
     private static final String FIGURES = """
             SELECT count(*) AS opened, count(acknowledged_at) AS acknowledged, count(resolved_at) AS resolved,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - opened_at)) AS tta50,
@@ -112,28 +102,6 @@ public final class IncidentStore {
         return pool.preparedQuery(APPEND).execute(timelineRow(incidentId, entry)).mapEmpty();
     }
 
-    /**
-     * Acknowledges a triggered incident on behalf of {@code actor}: status, timeline and escalation change together.
-     * An incident already acknowledged or resolved is left as it is.
-     *
-     * @return the incident afterwards, empty if there is none with that id
-     */
-    public Future<Optional<Incident>> acknowledge(long id, String actor, Instant at) {
-        return transition(id, ACKNOWLEDGE, EscalationStatus.ACKNOWLEDGED,
-                new TimelineEntry(at, "acknowledged", actor, "Acknowledged by " + actor, "{}"));
-    }
-
-    /**
-     * Resolves an open incident on behalf of {@code actor}: status, timeline and escalation change together; its
-     * escalation stops. A resolved incident is left as it is.
-     *
-     * @return the incident afterwards, empty if there is none with that id
-     */
-    public Future<Optional<Incident>> resolve(long id, String actor, Instant at) {
-        return transition(id, RESOLVE, EscalationStatus.DONE,
-                new TimelineEntry(at, "resolved", actor, "Resolved by " + actor, "{}"));
-    }
-
     /** Counts and time-to-acknowledge/resolve figures for the incidents opened in [from, to). */
     public Future<IncidentFigures> figures(Instant from, Instant to) {
         return pool.preparedQuery(FIGURES).execute(Tuple.of(offset(from), offset(to))).map(rows -> {
@@ -142,17 +110,6 @@ public final class IncidentStore {
                     row.getLong("resolved"), seconds(row, "tta50"), seconds(row, "tta90"), seconds(row, "ttr50"),
                     seconds(row, "ttr90"));
         });
-    }
-
-    private Future<Optional<Incident>> transition(long id, String update, EscalationStatus escalation,
-                                                  TimelineEntry entry) {
-        Tuple change = Tuple.of(id, offset(entry.at()), entry.actor());
-        return pool.withTransaction(connection -> connection.preparedQuery(update).execute(change)
-                .compose(updated -> updated.rowCount() == 0 ? Future.<Void>succeededFuture()
-                        : Future.all(connection.preparedQuery(APPEND).execute(timelineRow(id, entry)),
-                        connection.preparedQuery(PROGRESS_STATUS)
-                                .execute(Tuple.of(id, escalation.wireName(), offset(entry.at())))).<Void>mapEmpty())
-                .compose(changed -> find(connection, id)));
     }
 
     private static Future<Optional<Incident>> find(SqlClient client, long id) {

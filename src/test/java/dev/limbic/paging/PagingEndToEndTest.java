@@ -206,6 +206,39 @@ class PagingEndToEndTest {
     }
 
     @Test
+    void anAlertResentAfterAPersonResolvedItsIncidentOpensANewOne() throws Exception {
+        startGateway();
+        JsonObject firing = PagingFixture.alertmanager("firing", "fp-e2e-again", "Disk full on db-1");
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET, firing).status()).isEqualTo(200);
+        assertThat(nextPage().path()).isEqualTo("/alex");
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET, firing).status())
+                .as("Alertmanager re-sends the firing alert").isEqualTo(200);
+        JsonArray incidents = new JsonObject(get("/v1/incidents", ALEX_TOKEN).body()).getJsonArray("incidents");
+        assertThat(incidents).as("the re-sent alert is a redelivery").hasSize(1);
+        long first = incidents.getJsonObject(0).getLong("id");
+
+        assertThat(post("/v1/incidents/" + first + "/resolve", ALEX_TOKEN, new JsonObject()).status()).isEqualTo(200);
+        assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET, firing).status()).isEqualTo(200);
+
+        JsonArray open = new JsonObject(get("/v1/incidents?status=triggered", ALEX_TOKEN).body())
+                .getJsonArray("incidents");
+        assertThat(open).as("still firing after alex resolved it: a new incident").hasSize(1);
+        assertThat(open.getJsonObject(0).getLong("id")).isNotEqualTo(first);
+        PageReceiver.Received page = nextPage();
+        assertThat(page.path()).isEqualTo("/alex");
+        assertThat(page.body().encode()).contains("Disk full on db-1");
+    }
+
+    /** The next page received, passing over notices (of acknowledgements and resolutions). */
+    private PageReceiver.Received nextPage() throws Exception {
+        PageReceiver.Received received = receiver.next();
+        while ("info".equals(received.body().getString("kind"))) {
+            received = receiver.next();
+        }
+        return received;
+    }
+
+    @Test
     void aNewIncidentHandedOverAfterItWasAlreadyDecidedIsDecidedAgainOnTheStoredStateAndPagedOnce() throws Exception {
         startGateway();
         assertThat(post("/v1/intake/alertmanager/am", ALERTMANAGER_SECRET,

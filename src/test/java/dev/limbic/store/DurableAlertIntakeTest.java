@@ -151,6 +151,68 @@ class DurableAlertIntakeTest {
     }
 
     @Test
+    void aRedeliveryOfWhatThisIntakeCommittedIsAnsweredWithoutReadingTheDatabase() throws Exception {
+        String known = unique();
+        long id = await(intake.submit(List.of(trigger("am", known, "api down", T0)))).get(0).incidentId();
+        List<IntakeOutcome> redelivered;
+        Future<List<IntakeOutcome>> changed;
+        try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE");
+            redelivered = await(intake.submit(List.of(trigger("am", known, "api down", T0.plusSeconds(300)))));
+            changed = intake.submit(List.of(trigger("am", known, "api down on 2 hosts", T0.plusSeconds(300))));
+            awaitATransactionWaitingForALock();
+            assertThat(changed.isComplete()).as("new content is read from the database").isFalse();
+            blocker.rollback();
+        }
+
+        assertThat(redelivered).containsExactly(new IntakeOutcome(REPEATED, id));
+        assertThat(await(changed)).containsExactly(new IntakeOutcome(DEDUPLICATED, id));
+    }
+
+    @Test
+    void aRedeliveryOfAnIncidentOpenedBeforeARestartIsReadOnceThenRemembered() throws Exception {
+        String key = unique();
+        long id = await(intake.submit(List.of(trigger("am", key, "api down", T0)))).get(0).incidentId();
+        DurableAlertIntake restarted = new DurableAlertIntake(vertx, database.pool(), event -> "p",
+                IntakeOptions.DEFAULTS);
+        Future<List<IntakeOutcome>> first;
+        try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE");
+            first = restarted.submit(List.of(trigger("am", key, "api down", T0.plusSeconds(60))));
+            awaitATransactionWaitingForALock();
+            assertThat(first.isComplete()).as("nothing remembered yet: read from the database").isFalse();
+            blocker.rollback();
+        }
+        assertThat(await(first)).containsExactly(new IntakeOutcome(REPEATED, id));
+
+        try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE");
+            assertThat(await(restarted.submit(List.of(trigger("am", key, "api down", T0.plusSeconds(120))))))
+                    .containsExactly(new IntakeOutcome(REPEATED, id));
+            blocker.rollback();
+        }
+        await(restarted.close());
+    }
+
+    @Test
+    void aResolveTheIntakeCommitsIsNotAnsweredFromWhatItRemembered() {
+        String key = unique();
+        long id = await(intake.submit(List.of(trigger("am", key, "api down", T0)))).get(0).incidentId();
+        assertThat(await(intake.submit(List.of(trigger("am", key, "api down", T0.plusSeconds(30))))))
+                .containsExactly(new IntakeOutcome(REPEATED, id));
+
+        assertThat(await(intake.submit(List.of(event("am", key, AlertAction.RESOLVE, T0.plusSeconds(60))))))
+                .containsExactly(new IntakeOutcome(RESOLVED, id));
+        IntakeOutcome again = await(intake.submit(List.of(trigger("am", key, "api down", T0.plusSeconds(90))))).get(0);
+
+        assertThat(again.kind()).isEqualTo(OPENED);
+        assertThat(again.incidentId()).isNotEqualTo(id);
+    }
+
+    @Test
     void aRedeliveryIsAnsweredWhileACommitIsInFlightButWaitsBehindOneForItsOwnKey() throws Exception {
         DurableAlertIntake oneLane = new DurableAlertIntake(vertx, database.pool(), event -> "p",
                 new IntakeOptions(1, 500, 1000));
@@ -334,7 +396,9 @@ class DurableAlertIntakeTest {
         Future<List<IntakeOutcome>> third;
         try (Connection blocker = TestPostgres.jdbc(target); Statement statement = blocker.createStatement()) {
             blocker.setAutoCommit(false);
-            statement.execute("LOCK TABLE incidents IN EXCLUSIVE MODE");
+            // Even reads wait: the first request's read holds up the lane, so the next two are read and committed
+            // together, after it.
+            statement.execute("LOCK TABLE incidents IN ACCESS EXCLUSIVE MODE");
             first = oneLane.submit(List.of(trigger("am", a, "fine", T0)));
             awaitATransactionWaitingForALock();
             second = oneLane.submit(List.of(trigger("am", b, "fine too", T0)));

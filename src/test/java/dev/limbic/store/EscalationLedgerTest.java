@@ -100,6 +100,36 @@ class EscalationLedgerTest {
     }
 
     @Test
+    void aDecisionThatResolvesTellsTheIntakeBeforeItIsSentAndAfterwardsSoTheSameAlertOpensANewIncident() {
+        OpenIncidentMemory memory = new OpenIncidentMemory(100);
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EscalationLedger resolvingLedger = new EscalationLedger(database.pool(), id -> {
+            told.add(id);
+            memory.forgetIncident(id);
+        });
+        DurableAlertIntake remembering = new DurableAlertIntake(world.vertx(), database.pool(), event -> "night",
+                IntakeOptions.DEFAULTS, memory);
+        dev.limbic.alert.AlertEvent firing = trigger("am", UUID.randomUUID().toString(), "disk full", T0);
+        long id = await(remembering.submit(List.of(firing))).get(0).incidentId();
+        assertThat(await(remembering.submit(List.of(firing))))
+                .containsExactly(new IntakeOutcome(IntakeOutcome.Kind.REPEATED, id));
+        EscalationLedger.Entry entry = await(resolvingLedger.load(id)).orElseThrow();
+
+        Future<Optional<List<NotificationRecord>>> resolve = resolvingLedger.save(new EscalationLedger.Decision(id,
+                entry.progress().version(), progress(id, EscalationStatus.DONE), "{}", IncidentStatus.RESOLVED, "carol",
+                List.of(), List.of(), T0.plusSeconds(60)));
+        assertThat(told).as("told before the decision is sent").containsExactly(id);
+        assertThat(await(resolve)).isPresent();
+        assertThat(told).as("and again once it is committed").containsExactly(id, id);
+
+        IntakeOutcome again = await(remembering.submit(List.of(firing))).get(0);
+        assertThat(again.kind()).as("the alert still fires after the incident was resolved")
+                .isEqualTo(IntakeOutcome.Kind.OPENED);
+        assertThat(again.incidentId()).isNotEqualTo(id);
+        await(remembering.close());
+    }
+
+    @Test
     void noticesAreRecordedQueuedWithTheirTextAndLoadedForARestart() {
         long id = openIncidents(1).get(0);
         EscalationLedger.Entry entry = loadAll(List.of(id)).get(0);

@@ -51,7 +51,7 @@ class StoresTest {
         long a = open("first", T0);
         long b = open("second", T0.plusSeconds(1));
         long c = open("third", T0.plusSeconds(2));
-        await(incidents.resolve(b, "alice", T0.plusSeconds(10)));
+        act(b, AlertAction.RESOLVE, T0.plusSeconds(10));
 
         List<Incident> open = await(incidents.list(EnumSet.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED),
                 100));
@@ -60,30 +60,6 @@ class StoresTest {
                 .isLessThan(open.indexOf(open.stream().filter(i -> i.id() == a).findFirst().orElseThrow()));
         assertThat(await(incidents.list(Set.of(IncidentStatus.RESOLVED), 100))).extracting(Incident::id).contains(b);
         assertThat(await(incidents.list(Set.of(IncidentStatus.TRIGGERED), 1))).hasSize(1);
-    }
-
-    @Test
-    void acknowledgeAndResolveByAPersonMoveStatusTimelineAndEscalationTogether() {
-        long id = open("latency", T0);
-
-        Incident acked = await(incidents.acknowledge(id, "alice", T0.plusSeconds(45))).orElseThrow();
-        assertThat(acked.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
-        assertThat(acked.acknowledgedBy()).contains("alice");
-        assertThat(await(progress.get(id)).orElseThrow().status()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
-        await(incidents.acknowledge(id, "bob", T0.plusSeconds(50)));
-        assertThat(await(incidents.find(id)).orElseThrow().acknowledgedBy()).contains("alice");
-
-        Incident resolved = await(incidents.resolve(id, "alice", T0.plusSeconds(300))).orElseThrow();
-        assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
-        assertThat(resolved.timeToAcknowledge()).contains(Duration.ofSeconds(45));
-        assertThat(resolved.timeToResolve()).contains(Duration.ofMinutes(5));
-        assertThat(await(progress.get(id)).orElseThrow().status()).isEqualTo(EscalationStatus.DONE);
-        assertThat(await(incidents.get(id)).orElseThrow().timeline()).extracting(TimelineEntry::kind,
-                TimelineEntry::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("opened", "am"),
-                org.assertj.core.groups.Tuple.tuple("acknowledged", "alice"),
-                org.assertj.core.groups.Tuple.tuple("resolved", "alice"));
-        assertThat(await(incidents.acknowledge(424242, "alice", T0))).isEmpty();
     }
 
     @Test
@@ -106,9 +82,9 @@ class StoresTest {
         long fast = open("fast", day.plusSeconds(10));
         long slow = open("slow", day.plusSeconds(20));
         open("never acked", day.plusSeconds(30));
-        await(incidents.acknowledge(fast, "a", day.plusSeconds(70)));
-        await(incidents.acknowledge(slow, "b", day.plusSeconds(320)));
-        await(incidents.resolve(fast, "a", day.plusSeconds(610)));
+        act(fast, AlertAction.ACKNOWLEDGE, day.plusSeconds(70));
+        act(slow, AlertAction.ACKNOWLEDGE, day.plusSeconds(320));
+        act(fast, AlertAction.RESOLVE, day.plusSeconds(610));
 
         IncidentFigures figures = await(incidents.figures(day, day.plus(Duration.ofDays(1))));
         assertThat(figures.opened()).isEqualTo(3);
@@ -178,6 +154,11 @@ class StoresTest {
         long id = await(intake.submit(List.of(trigger("am", key, summary, at)))).get(0).incidentId();
         KEYS.put(id, key);
         return id;
+    }
+
+    /** Acknowledges or resolves incident {@code id} by an event from its integration. */
+    private static void act(long id, AlertAction action, Instant at) {
+        await(intake.submit(List.of(event("am", key(id), action, at))));
     }
 
     private static String key(long id) {
