@@ -244,14 +244,15 @@ public final class IntakeBench {
         Figures measured;
         try {
             RequestOptions request = webhookRequest(gateway.port());
-            probes.start(request);
+            // Probes go out during the load's warm-up too, but only those sent while it is measured are counted.
+            probes.start(request, System.nanoTime() + settings.duration().toNanos() / 4);
             Figures figures = load(client, request, this::webhook);
             Latency underLoad = probes.stop();
             out.printf("webhook -> page received by its channel, during the load: %s%n", underLoad);
             out.printf("escalation caught up with the intake %.1f s after the load ended%n",
                     awaitEscalationCaughtUp(client, gateway.port()) / 1e9);
             if (settings.probesPerSecond() > 0) {
-                probes.start(request);
+                probes.start(request, System.nanoTime());
                 Thread.sleep(Math.max(5_000, settings.duration().toMillis() / 2));
                 out.printf("webhook -> page received by its channel, alone:           %s%n", probes.stop());
             }
@@ -690,7 +691,8 @@ public final class IntakeBench {
             return server.actualPort();
         }
 
-        void start(RequestOptions gateway) {
+        /** Sends probes until {@link #stop()}; those sent before {@code countFrom} (System.nanoTime) are not counted. */
+        void start(RequestOptions gateway, long countFrom) {
             sentAt.clear();
             latency.clear();
             answered.clear();
@@ -709,7 +711,10 @@ public final class IntakeBench {
                         .put("startsAt", "2026-12-01T09:55:37.39Z").put("endsAt", "0001-01-01T00:00:00Z")
                         .put("fingerprint", "f" + Long.toHexString(System.nanoTime()) + "-" + probe);
                 Buffer body = webhook(new JsonArray().add(alert), labels).toBuffer();
-                sentAt.put(probe, System.nanoTime());
+                long now = System.nanoTime();
+                if (now - countFrom >= 0) {
+                    sentAt.put(probe, now);
+                }
                 http.request(gateway).compose(request -> request.send(body))
                         .compose(response -> response.body()).onSuccess(answer -> {
                             Long sent = sentAt.get(probe);
