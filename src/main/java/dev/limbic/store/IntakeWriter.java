@@ -32,8 +32,8 @@ import java.util.Set;
 
 /**
  * Commits one batch of alert events in one transaction: locks the open incidents the batch names, plans the batch
- * in memory, then writes incidents, events, timeline lines and escalation progress with one statement each
- * (arrays unnested server-side), pipelined on the connection. A redelivery (a trigger whose content the open incident
+ * in memory, then writes the changes to open incidents, and in one more statement the new incidents, events, timeline
+ * lines and escalation progress (arrays unnested server-side), pipelined on the connection. A redelivery (a trigger whose content the open incident
  * already recorded) changes nothing and writes no row; {@link #peek} recognises redeliveries without a transaction.
  */
 final class IntakeWriter {
@@ -46,21 +46,25 @@ final class IntakeWriter {
             ORDER BY id
             FOR NO KEY UPDATE""";
     /**
-     * The open incidents a batch names, read without locking them: each key looked up by the one-open-per-key index
-     * (the LIMIT keeps the planner from scanning the whole incidents table instead, which its generic plan for the
-     * IN form above did here, at a cost that grew with the table).
+     * The open incidents a batch names, read without locking them, one row per event: each key looked up by the
+     * one-open-per-key index (the LIMIT keeps the planner from scanning the whole incidents table instead, which its
+     * generic plan for the IN form above did here, at a cost that grew with the table), and for a trigger, its content
+     * if that incident recorded it already.
      */
     private static final String READ_OPEN = """
             SELECT i.id, i.integration, i.dedup_key, i.status, i.alert_count, i.last_alert_at, i.acknowledged_at,
-                   i.acknowledged_by
-            FROM unnest($1::text[], $2::text[]) AS u(integration, dedup_key)
+                   i.acknowledged_by,
+                   CASE WHEN EXISTS (SELECT 1 FROM alert_events e
+                                     WHERE e.incident_id = i.id AND e.idempotency_key = u.idempotency_key)
+                        THEN u.idempotency_key END AS recorded
+            FROM unnest($1::text[], $2::text[], $3::text[]) AS u(integration, dedup_key, idempotency_key)
             CROSS JOIN LATERAL (SELECT * FROM incidents
                                 WHERE integration = u.integration AND dedup_key = u.dedup_key
                                   AND status <> 'resolved'
                                 LIMIT 1) i""";
     /**
      * Which of the batch's triggers are already recorded on the open incident for their key: joined on the key, not
-     * on incident ids, so it is sent together with the open incidents' query (one round trip). Each trigger looks up its
+     * on incident ids, so it is sent together with the locked read of the open incidents (one round trip). Each trigger looks up its
      * incident by the one-open-per-key index, then its content by the events' index; the LIMITs keep the planner
      * from hashing whole tables instead (which it does, its row estimates for the arrays being blind, and which costs
      * time in proportion to the tables).
@@ -76,19 +80,46 @@ final class IntakeWriter {
                                 WHERE e.incident_id = i.id AND e.idempotency_key = u.idempotency_key
                                 LIMIT 1) recorded""";
     private static final String ALLOCATE_IDS = "SELECT nextval('incident_ids') FROM generate_series(1, $1::int)";
-    private static final String INSERT_INCIDENTS = """
-            INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
-                                   policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
-                                   alert_count, last_alert_at)
-            SELECT id, integration, dedup_key, status, severity, summary, source, labels::jsonb, details::jsonb,
-                   policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
-                   alert_count, last_alert_at
-            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[],
-                        $14::timestamptz[], $15::text[], $16::int[], $17::timestamptz[])
-                 AS u(id, integration, dedup_key, status, severity, summary, source, labels, details,
-                      policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
-                      alert_count, last_alert_at)""";
+    /**
+     * Everything new a batch writes, in one statement (one round trip, and one statement for the server to run
+     * instead of four): new incidents, the events, timeline lines and new incidents' escalation progress. The
+     * references to new incidents are checked at the end of the statement, when all of its rows are in.
+     */
+    private static final String INSERT_ALL = """
+            WITH new_incidents AS (
+                INSERT INTO incidents (id, integration, dedup_key, status, severity, summary, source, labels, details,
+                                       policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at,
+                                       resolved_by, alert_count, last_alert_at)
+                SELECT id, integration, dedup_key, status, severity, summary, source, labels::jsonb, details::jsonb,
+                       policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+                       alert_count, last_alert_at
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::text[],
+                            $14::timestamptz[], $15::text[], $16::int[], $17::timestamptz[])
+                     AS u(id, integration, dedup_key, status, severity, summary, source, labels, details,
+                          policy_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+                          alert_count, last_alert_at)),
+            events AS (
+                INSERT INTO alert_events (received_at, integration, dedup_key, action, severity, summary, source,
+                                          labels, details, idempotency_key, outcome, incident_id)
+                SELECT received_at, integration, dedup_key, action, severity, summary, source,
+                       labels::jsonb, details::jsonb, idempotency_key, outcome, incident_id
+                FROM unnest($18::timestamptz[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
+                            $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::bigint[])
+                     AS u(received_at, integration, dedup_key, action, severity, summary, source,
+                          labels, details, idempotency_key, outcome, incident_id)),
+            lines AS (
+                INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)
+                SELECT incident_id, at, kind, actor, text, '{}'::jsonb
+                FROM unnest($30::bigint[], $31::timestamptz[], $32::text[], $33::text[], $34::text[])
+                     AS u(incident_id, at, kind, actor, text)),
+            progress AS (
+                INSERT INTO escalation_progress (incident_id, policy_id, step, round, next_due_at, status, version,
+                                                 updated_at)
+                SELECT incident_id, policy_id, 0, 0, next_due_at, status, 0, updated_at
+                FROM unnest($35::bigint[], $36::text[], $37::timestamptz[], $38::text[], $39::timestamptz[])
+                     AS u(incident_id, policy_id, next_due_at, status, updated_at))
+            SELECT 1""";
     private static final String UPDATE_INCIDENTS = """
             UPDATE incidents i
             SET status = u.status, acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by,
@@ -99,26 +130,6 @@ final class IntakeWriter {
                  AS u(id, status, acknowledged_at, acknowledged_by, resolved_at, resolved_by, alert_count,
                       last_alert_at)
             WHERE i.id = u.id""";
-    private static final String INSERT_EVENTS = """
-            INSERT INTO alert_events (received_at, integration, dedup_key, action, severity, summary, source,
-                                      labels, details, idempotency_key, outcome, incident_id)
-            SELECT received_at, integration, dedup_key, action, severity, summary, source,
-                   labels::jsonb, details::jsonb, idempotency_key, outcome, incident_id
-            FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[])
-                 AS u(received_at, integration, dedup_key, action, severity, summary, source,
-                      labels, details, idempotency_key, outcome, incident_id)""";
-    private static final String INSERT_TIMELINE = """
-            INSERT INTO incident_timeline (incident_id, at, kind, actor, text, fields)
-            SELECT incident_id, at, kind, actor, text, '{}'::jsonb
-            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])
-                 AS u(incident_id, at, kind, actor, text)""";
-    private static final String INSERT_PROGRESS = """
-            INSERT INTO escalation_progress (incident_id, policy_id, step, round, next_due_at, status, version,
-                                             updated_at)
-            SELECT incident_id, policy_id, 0, 0, next_due_at, status, 0, updated_at
-            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
-                 AS u(incident_id, policy_id, next_due_at, status, updated_at)""";
     private static final String UPDATE_PROGRESS = """
             UPDATE escalation_progress p
             SET status = u.status,
@@ -150,7 +161,7 @@ final class IntakeWriter {
             // are sent. The client sends it once every statement has answered, or ROLLBACK instead if any failed.
             Future<Transaction> begun = connection.begin();
             Transaction transaction = connection.transaction();
-            Future<List<IntakeOutcome>> committed = loadOpen(connection, events, true).compose(open -> {
+            Future<List<IntakeOutcome>> committed = lockOpen(connection, events).compose(open -> {
                 Plan plan = IntakePlanner.plan(events, open);
                 return allocateIds(connection, plan.created().size()).compose(ids -> {
                     for (int i = 0; i < ids.length; i++) {
@@ -179,15 +190,38 @@ final class IntakeWriter {
      * incidents already recorded: enough to recognise redeliveries, which change nothing and need no transaction.
      */
     Future<Map<IncidentKey, OpenIncident>> peek(List<PlannedEvent> events) {
-        return pool.withConnection(connection -> loadOpen(connection, events, false));
+        int n = events.size();
+        String[] integrations = new String[n];
+        String[] dedupKeys = new String[n];
+        String[] idempotencyKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            PlannedEvent planned = events.get(i);
+            integrations[i] = planned.event().integration();
+            dedupKeys[i] = planned.event().dedupKey();
+            idempotencyKeys[i] = planned.event().action() == AlertAction.TRIGGER ? planned.idempotencyKey() : null;
+        }
+        return pool.preparedQuery(READ_OPEN).execute(columns(integrations, dedupKeys, idempotencyKeys)).map(rows -> {
+            Map<IncidentKey, Row> incidents = new HashMap<>();
+            Map<IncidentKey, Set<String>> recorded = new HashMap<>();
+            for (Row row : rows) {
+                IncidentKey key = new IncidentKey(row.getString(1), row.getString(2));
+                incidents.putIfAbsent(key, row);
+                String content = row.getString(8);
+                if (content != null) {
+                    recorded.computeIfAbsent(key, k -> new HashSet<>()).add(content);
+                }
+            }
+            Map<IncidentKey, OpenIncident> open = new HashMap<>();
+            incidents.forEach((key, row) -> open.put(key, openIncident(row, recorded.getOrDefault(key, Set.of()))));
+            return open;
+        });
     }
 
     /**
-     * The open incidents {@code events} name, with the triggers each already recorded; with {@code lock}, locked
-     * for this transaction (in id order, so two writers cannot deadlock). Both queries go out at once.
+     * The open incidents {@code events} name, with the triggers each already recorded, locked for this transaction
+     * (in id order, so two writers cannot deadlock). Both queries go out at once.
      */
-    private Future<Map<IncidentKey, OpenIncident>> loadOpen(SqlConnection connection, List<PlannedEvent> events,
-                                                          boolean lock) {
+    private Future<Map<IncidentKey, OpenIncident>> lockOpen(SqlConnection connection, List<PlannedEvent> events) {
         Set<IncidentKey> keys = new LinkedHashSet<>();
         List<PlannedEvent> triggers = new ArrayList<>(events.size());
         for (PlannedEvent planned : events) {
@@ -203,8 +237,7 @@ final class IntakeWriter {
             integrations[k] = key.integration();
             dedupKeys[k++] = key.dedupKey();
         }
-        Future<RowSet<Row>> openRows = connection.preparedQuery(lock ? LOCK_OPEN : READ_OPEN)
-                .execute(columns(integrations, dedupKeys));
+        Future<RowSet<Row>> openRows = connection.preparedQuery(LOCK_OPEN).execute(columns(integrations, dedupKeys));
         Future<Map<Long, Set<String>>> recorded = triggers.isEmpty()
                 ? Future.succeededFuture(Map.of())
                 : connection.preparedQuery(LOAD_RECORDED).execute(triggerColumns(triggers))
@@ -213,14 +246,17 @@ final class IntakeWriter {
             Map<Long, Set<String>> byIncident = recorded.result();
             Map<IncidentKey, OpenIncident> open = new HashMap<>();
             for (Row row : openRows.result()) {
-                long id = row.getLong(0);
                 open.put(new IncidentKey(row.getString(1), row.getString(2)),
-                        new OpenIncident(id, IncidentStatus.fromWireName(row.getString(3)), row.getInteger(4),
-                                instant(row.getOffsetDateTime(5)), instant(row.getOffsetDateTime(6)),
-                                row.getString(7), byIncident.getOrDefault(id, Set.of())));
+                        openIncident(row, byIncident.getOrDefault(row.getLong(0), Set.of())));
             }
             return open;
         });
+    }
+
+    /** An open incident from its row (id, integration, dedup key, status, alert count, last alert, acknowledged). */
+    private static OpenIncident openIncident(Row row, Set<String> recordedKeys) {
+        return new OpenIncident(row.getLong(0), IncidentStatus.fromWireName(row.getString(3)), row.getInteger(4),
+                instant(row.getOffsetDateTime(5)), instant(row.getOffsetDateTime(6)), row.getString(7), recordedKeys);
     }
 
     private static Tuple triggerColumns(List<PlannedEvent> triggers) {
@@ -276,24 +312,20 @@ final class IntakeWriter {
 
     /** Sends every write without waiting in between (the connection pipelines them, in order). */
     private Future<Void> write(SqlConnection connection, List<PlannedEvent> events, Plan plan) {
-        List<Future<?>> writes = new ArrayList<>(6);
+        List<Future<?>> writes = new ArrayList<>(3);
         if (!plan.changed().isEmpty()) {
-            // First: a resolve in this batch must close the old incident before a new one for its key is inserted.
+            // First, on its own: a resolve in this batch must close the old incident before a new one for its key is
+            // inserted (the one-open-incident-per-key index is checked row by row).
             writes.add(connection.preparedQuery(UPDATE_INCIDENTS).execute(incidentUpdates(plan.changed())));
         }
-        if (!plan.created().isEmpty()) {
-            writes.add(connection.preparedQuery(INSERT_INCIDENTS).execute(incidentRows(plan.created())));
-        }
-        Tuple eventRows = eventRows(events, plan);
-        if (eventRows != null) {
-            writes.add(connection.preparedQuery(INSERT_EVENTS).execute(eventRows));
-        }
-        if (!plan.timeline().isEmpty()) {
-            writes.add(connection.preparedQuery(INSERT_TIMELINE).execute(timelineRows(plan.timeline())));
-        }
-        Tuple progress = progressRows(plan.created());
-        if (progress != null) {
-            writes.add(connection.preparedQuery(INSERT_PROGRESS).execute(progress));
+        int recordedEvents = recordedEvents(plan);
+        if (!plan.created().isEmpty() || recordedEvents > 0 || !plan.timeline().isEmpty()) {
+            List<Object> inserts = new ArrayList<>(39);
+            inserts.addAll(incidentRows(plan.created()));
+            inserts.addAll(eventRows(events, plan, recordedEvents));
+            inserts.addAll(timelineRows(plan.timeline()));
+            inserts.addAll(progressRows(plan.created()));
+            writes.add(connection.preparedQuery(INSERT_ALL).execute(Tuple.wrap(inserts.toArray())));
         }
         Tuple progressUpdates = progressUpdates(plan.changed());
         if (progressUpdates != null) {
@@ -302,7 +334,7 @@ final class IntakeWriter {
         return Future.all(writes).mapEmpty();
     }
 
-    private static Tuple incidentRows(List<IncidentDraft> created) {
+    private static List<Object> incidentRows(List<IncidentDraft> created) {
         int n = created.size();
         Long[] ids = new Long[n];
         String[] integrations = new String[n];
@@ -329,7 +361,7 @@ final class IntakeWriter {
             openedAt[i] = offset(opening.receivedAt());
         }
         StatusColumns status = StatusColumns.of(created);
-        return columns(ids, integrations, dedupKeys, status.statuses, severities, summaries, sources, labels, details,
+        return List.of(ids, integrations, dedupKeys, status.statuses, severities, summaries, sources, labels, details,
                 policies, openedAt, status.acknowledgedAt, status.acknowledgedBy, status.resolvedAt, status.resolvedBy,
                 status.alertCounts, status.lastAlertAt);
     }
@@ -378,19 +410,21 @@ final class IntakeWriter {
     }
 
     /**
-     * One row per event that did something or was ignored; none for a redelivery (its content is already recorded
-     * on the incident, and an alert storm re-sends the same alerts many times). Null when there is none.
+     * How many events get a row: each that did something or was ignored; none for a redelivery (its content is
+     * already recorded on the incident, and an alert storm re-sends the same alerts many times).
      */
-    private static Tuple eventRows(List<PlannedEvent> events, Plan plan) {
+    private static int recordedEvents(Plan plan) {
         int n = 0;
         for (IntakeOutcome.Kind kind : plan.kinds()) {
             if (kind != IntakeOutcome.Kind.REPEATED) {
                 n++;
             }
         }
-        if (n == 0) {
-            return null;
-        }
+        return n;
+    }
+
+    /** The rows of the {@code n} {@linkplain #recordedEvents recorded events}. */
+    private static List<Object> eventRows(List<PlannedEvent> events, Plan plan, int n) {
         OffsetDateTime[] receivedAt = new OffsetDateTime[n];
         String[] integrations = new String[n];
         String[] dedupKeys = new String[n];
@@ -424,11 +458,11 @@ final class IntakeWriter {
             incidentIds[i] = plan.incidents()[e] == null ? null : plan.incidents()[e].id;
             i++;
         }
-        return columns(receivedAt, integrations, dedupKeys, actions, severities, summaries, sources, labels, details,
+        return List.of(receivedAt, integrations, dedupKeys, actions, severities, summaries, sources, labels, details,
                 idempotencyKeys, outcomes, incidentIds);
     }
 
-    private static Tuple timelineRows(List<TimelineDraft> timeline) {
+    private static List<Object> timelineRows(List<TimelineDraft> timeline) {
         int n = timeline.size();
         Long[] incidentIds = new Long[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
@@ -443,15 +477,12 @@ final class IntakeWriter {
             actors[i] = line.actor();
             texts[i] = line.text();
         }
-        return columns(incidentIds, at, kinds, actors, texts);
+        return List.of(incidentIds, at, kinds, actors, texts);
     }
 
     /** Initial progress for every new incident with a policy: due at once, unless already acked or resolved. */
-    private static Tuple progressRows(List<IncidentDraft> created) {
+    private static List<Object> progressRows(List<IncidentDraft> created) {
         List<IncidentDraft> routed = created.stream().filter(draft -> draft.policyId != null).toList();
-        if (routed.isEmpty()) {
-            return null;
-        }
         int n = routed.size();
         Long[] incidentIds = new Long[n];
         String[] policies = new String[n];
@@ -467,7 +498,7 @@ final class IntakeWriter {
             statuses[i] = status.wireName();
             updatedAt[i] = offset(draft.lastAlertAt);
         }
-        return columns(incidentIds, policies, nextDueAt, statuses, updatedAt);
+        return List.of(incidentIds, policies, nextDueAt, statuses, updatedAt);
     }
 
     /** Acknowledged or resolved existing incidents: their escalation status follows. */
