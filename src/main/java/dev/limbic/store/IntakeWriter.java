@@ -190,17 +190,7 @@ final class IntakeWriter {
      * incidents already recorded: enough to recognise redeliveries, which change nothing and need no transaction.
      */
     Future<Map<IncidentKey, OpenIncident>> peek(List<PlannedEvent> events) {
-        int n = events.size();
-        String[] integrations = new String[n];
-        String[] dedupKeys = new String[n];
-        String[] idempotencyKeys = new String[n];
-        for (int i = 0; i < n; i++) {
-            PlannedEvent planned = events.get(i);
-            integrations[i] = planned.event().integration();
-            dedupKeys[i] = planned.event().dedupKey();
-            idempotencyKeys[i] = planned.event().action() == AlertAction.TRIGGER ? planned.idempotencyKey() : null;
-        }
-        return pool.preparedQuery(READ_OPEN).execute(columns(integrations, dedupKeys, idempotencyKeys)).map(rows -> {
+        return pool.preparedQuery(READ_OPEN).execute(keyColumns(events)).map(rows -> {
             Map<IncidentKey, Row> incidents = new HashMap<>();
             Map<IncidentKey, Set<String>> recorded = new HashMap<>();
             for (Row row : rows) {
@@ -240,7 +230,7 @@ final class IntakeWriter {
         Future<RowSet<Row>> openRows = connection.preparedQuery(LOCK_OPEN).execute(columns(integrations, dedupKeys));
         Future<Map<Long, Set<String>>> recorded = triggers.isEmpty()
                 ? Future.succeededFuture(Map.of())
-                : connection.preparedQuery(LOAD_RECORDED).execute(triggerColumns(triggers))
+                : connection.preparedQuery(LOAD_RECORDED).execute(keyColumns(triggers))
                 .map(IntakeWriter::recordedKeysByIncident);
         return Future.all(openRows, recorded).map(both -> {
             Map<Long, Set<String>> byIncident = recorded.result();
@@ -259,16 +249,17 @@ final class IntakeWriter {
                 instant(row.getOffsetDateTime(5)), instant(row.getOffsetDateTime(6)), row.getString(7), recordedKeys);
     }
 
-    private static Tuple triggerColumns(List<PlannedEvent> triggers) {
-        int n = triggers.size();
+    /** Each event's integration, dedup key and, for a trigger, idempotency key (null for the others). */
+    private static Tuple keyColumns(List<PlannedEvent> events) {
+        int n = events.size();
         String[] integrations = new String[n];
         String[] dedupKeys = new String[n];
         String[] idempotencyKeys = new String[n];
         for (int i = 0; i < n; i++) {
-            PlannedEvent planned = triggers.get(i);
+            PlannedEvent planned = events.get(i);
             integrations[i] = planned.event().integration();
             dedupKeys[i] = planned.event().dedupKey();
-            idempotencyKeys[i] = planned.idempotencyKey();
+            idempotencyKeys[i] = planned.event().action() == AlertAction.TRIGGER ? planned.idempotencyKey() : null;
         }
         return columns(integrations, dedupKeys, idempotencyKeys);
     }
