@@ -10,6 +10,7 @@ import dev.limbic.config.ConfigException;
 import dev.limbic.config.FirmwareProfileLoader;
 import dev.limbic.config.LimbicConfig;
 import dev.limbic.config.ResponderConfig;
+import dev.limbic.config.ServerConfig;
 import dev.limbic.ingest.DeviceDirectory;
 import dev.limbic.ingest.FrameIngest;
 import dev.limbic.metrics.GatewayMetrics;
@@ -49,6 +50,8 @@ public final class Gateway {
     /** How often detectors are told the time by default. */
     public static final Duration TICK = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** Free ports tried when the config asks for port 0 (another process can take one before it is bound). */
+    private static final int BIND_ATTEMPTS = 3;
 
     private final Vertx vertx;
     private final GatewayServices services;
@@ -73,12 +76,6 @@ public final class Gateway {
      * @param tick         how often detectors are told the time (real time, read from {@code clock})
      */
     public static Future<Gateway> start(LimbicConfig config, Clock clock, VertxOptions vertxOptions, Duration tick) {
-        int port;
-        try {
-            port = config.server().port() == 0 ? freePort(config.server().host()) : config.server().port();
-        } catch (IOException e) {
-            return Future.failedFuture(e);
-        }
         NettyWarmUp.run();
         MetricsRegistry registry = new MetricsRegistry();
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -104,14 +101,13 @@ public final class Gateway {
         paging.compose(pager -> {
                     GatewayServices services = new GatewayServices(config, clock, monitor, new DeviceDirectory(config),
                             registry, metrics, new AtomicBoolean(), pager, new PairingSync(config.dataDir()));
-                    return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
-                                    new DeploymentOptions().setInstances(loops))
-                            .map(id -> services)
+                    return listen(vertx, services, loops, BIND_ATTEMPTS)
+                            .map(port -> new Gateway(vertx, services, port))
                             .recover(failure -> pager.map(Paging::close).orElse(Future.succeededFuture())
                                     .transform(closed -> Future.failedFuture(failure)));
                 })
-                .compose(services -> vertx.executeBlocking(() -> startBluetooth(vertx, services))
-                        .map(synced -> new Gateway(vertx, services, port)))
+                .compose(gateway -> vertx.executeBlocking(() -> startBluetooth(vertx, gateway.services))
+                        .map(synced -> gateway))
                 .onSuccess(gateway -> {
                     vertx.setPeriodic(tick.toMillis(), timer -> monitor.tick(clock.millis()));
                     PairingSync pairings = gateway.services.pairings();
@@ -123,7 +119,7 @@ public final class Gateway {
                                     failure.getMessage())));
                     gateway.services.readiness().set(true);
                     LOG.info("Limbic gateway listening on {}:{} ({} event loops, native transport: {})",
-                            config.server().host(), port, loops, vertx.isNativeTransportEnabled());
+                            config.server().host(), gateway.port, loops, vertx.isNativeTransportEnabled());
                     started.complete(gateway);
                 })
                 .onFailure(failure -> {
@@ -157,6 +153,26 @@ public final class Gateway {
      * A port that is free now. Servers of one Vert.x share a port only when they ask for the same number,
      * and each asking for 0 would get its own; so port 0 is resolved once, up front.
      */
+    /**
+     * Deploys one {@link GatewayVerticle} per event loop, sharing the configured port, or a free one when the config
+     * asks for port 0: picked just before, and picked again if another process took it in between.
+     */
+    private static Future<Integer> listen(Vertx vertx, GatewayServices services, int loops, int attempts) {
+        ServerConfig server = services.config().server();
+        int port;
+        try {
+            port = server.port() == 0 ? freePort(server.host()) : server.port();
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
+        return vertx.deployVerticle(() -> new GatewayVerticle(services, port),
+                        new DeploymentOptions().setInstances(loops))
+                .map(id -> port)
+                .recover(failure -> server.port() == 0 && attempts > 1 && String.valueOf(failure.getMessage())
+                        .contains("Address already in use")
+                        ? listen(vertx, services, loops, attempts - 1) : Future.failedFuture(failure));
+    }
+
     private static int freePort(String host) throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
