@@ -175,6 +175,7 @@ public final class DurableAlertIntake {
         for (Lane lane : lanes) {
             lane.startBatchIfIdle();
         }
+        completeCloseIfIdle();
     }
 
     private void completeCloseIfIdle() {
