@@ -13,27 +13,36 @@ import java.util.Optional;
  * @param poolSize  connections in the pool, at least 1
  * @param retention how long resolved incidents (with their timelines and notifications) and received alert events
  *                  are kept after they are resolved or received; those of open incidents are always kept
+ * @param answerTimeout how long an escalation decision waits for the database before it is tried again (on
+ *                      another connection): a connection that stopped answering delays pages by this much, never
+ *                      holds them
  */
-public record DatabaseConfig(Optional<URI> url, int poolSize, Duration retention) {
+public record DatabaseConfig(Optional<URI> url, int poolSize, Duration retention, Duration answerTimeout) {
     /** Connections in the pool unless configured. */
     public static final int DEFAULT_POOL_SIZE = 8;
     /** Resolved incidents and alert events are kept 90 days unless configured. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    /** The database has 30 s to answer an escalation call unless configured. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     public DatabaseConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(answerTimeout, "answerTimeout");
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive, was " + retention);
         }
+        if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+            throw new IllegalArgumentException("answerTimeout must be positive, was " + answerTimeout);
+        }
     }
 
     /** A database keeping resolved incidents for the default retention. */
     public DatabaseConfig(Optional<URI> url, int poolSize) {
-        this(url, poolSize, DEFAULT_RETENTION);
+        this(url, poolSize, DEFAULT_RETENTION, DEFAULT_ANSWER_TIMEOUT);
     }
 
     /** An embedded server with the default pool. */
@@ -50,6 +59,6 @@ public record DatabaseConfig(Optional<URI> url, int poolSize, Duration retention
     @Override
     public String toString() {
         return "DatabaseConfig[url=" + url.map(DatabaseSection::redact).orElse("embedded") + ", poolSize=" + poolSize
-                + ", retention=" + retention + "]";
+                + ", retention=" + retention + ", answerTimeout=" + answerTimeout + "]";
     }
 }

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads {@code database}: {@code url} (absent for the embedded server), {@code pool_size} and {@code retention} (how
- * long resolved incidents and alert events are kept, 1d to 3650d).
+ * Reads {@code database}: {@code url} (absent for the embedded server), {@code pool_size}, {@code retention} (how
+ * long resolved incidents and alert events are kept, 1d to 3650d) and {@code answer_timeout} (how long an escalation
+ * call waits for the database before it is tried again, 100ms to 10m).
  */
 final class DatabaseSection {
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
     private static final Duration MAX_RETENTION = Duration.ofDays(3650);
+    private static final Duration MIN_ANSWER_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration MAX_ANSWER_TIMEOUT = Duration.ofMinutes(10);
 
     private DatabaseSection() {
     }
@@ -25,8 +28,13 @@ final class DatabaseSection {
                 db.problem("retention", "must be between 1d and 3650d");
                 retention = DatabaseConfig.DEFAULT_RETENTION;
             }
+            Duration answerTimeout = db.duration("answer_timeout", DatabaseConfig.DEFAULT_ANSWER_TIMEOUT);
+            if (answerTimeout.compareTo(MIN_ANSWER_TIMEOUT) < 0 || answerTimeout.compareTo(MAX_ANSWER_TIMEOUT) > 0) {
+                db.problem("answer_timeout", "must be between 100ms and 10m");
+                answerTimeout = DatabaseConfig.DEFAULT_ANSWER_TIMEOUT;
+            }
             db.rejectUnknownKeys();
-            return new DatabaseConfig(url, pool, retention);
+            return new DatabaseConfig(url, pool, retention, answerTimeout);
         }).orElseGet(DatabaseConfig::embedded);
     }
 

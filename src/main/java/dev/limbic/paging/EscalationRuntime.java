@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +55,12 @@ import java.util.function.Supplier;
  *
  * <p>State that the intake changed (an alert source acknowledged or resolved the incident) is reconciled first:
  * the engine is given the matching command, so it stops paging and tells whoever it paged.
+ *
+ * <p>The database can fail a decision's save after committing it (the connection is lost before the answer), or
+ * never answer. A decision whose save did not confirm it stays in doubt; before anything else is decided for that
+ * incident the ledger is asked whether it was committed, and if it was, its pages are handed over then. A decision
+ * still unanswered after the answer timeout stops holding its incident: it is evaluated again 5 s later (the
+ * version check keeps the two from both saving), and if the first one's answer comes after all, it still completes.
  */
 public final class EscalationRuntime {
     static final long SWEEP_MILLIS = 200;
@@ -76,7 +83,9 @@ public final class EscalationRuntime {
     private final DecisionListener decisions;
     private final LoadTracking load;
     private final Clock clock;
+    private final Duration answerTimeout;
     private final Map<Long, Future<?>> tails = new HashMap<>();
+    private final Map<Long, List<InDoubt>> inDoubt = new HashMap<>();
     private final Map<Long, Instant> wakeAt = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private final OpenIncidentHolders holders = new OpenIncidentHolders();
@@ -115,7 +124,7 @@ public final class EscalationRuntime {
     EscalationRuntime(Vertx vertx, Context context, EscalationLedger ledger, IncidentStore incidents,
                       NotificationStore notifications, Supplier<LimbicConfig> config, EscalationEngine engine,
                       NotificationDispatcher dispatcher, PagingMetrics metrics, DecisionListener decisions,
-                      LoadTracking load, Clock clock) {
+                      LoadTracking load, Clock clock, Duration answerTimeout) {
         this.vertx = vertx;
         this.context = context;
         this.ledger = ledger;
@@ -128,6 +137,7 @@ public final class EscalationRuntime {
         this.metrics = metrics;
         this.decisions = decisions;
         this.clock = clock;
+        this.answerTimeout = answerTimeout;
     }
 
     /**
@@ -185,7 +195,9 @@ public final class EscalationRuntime {
      */
     public void wakeOpened(Incident incident) {
         Optional<EscalationLedger.Entry> entry = EscalationLedger.opened(incident);
-        evaluate(incident.id(), () -> decideOn(incident.id(), entry, Optional.empty(), 1));
+        evaluate(incident.id(), () -> inDoubt.containsKey(incident.id())
+                ? decide(incident.id(), Optional.empty(), 1)
+                : decideOn(incident.id(), entry, Optional.empty(), 1));
     }
 
     private void evaluate(long incidentId, Supplier<Future<CommandResult>> decision) {
@@ -216,7 +228,7 @@ public final class EscalationRuntime {
                 return;
             }
             Future<?> tail = tails.getOrDefault(incidentId, Future.succeededFuture());
-            Future<T> next = tail.transform(previous -> work.get());
+            Future<T> next = tail.transform(previous -> bounded(incidentId, work.get()));
             tails.put(incidentId, next);
             metrics.escalationBacklog(tails.size());
             next.onComplete(done -> {
@@ -230,8 +242,64 @@ public final class EscalationRuntime {
         return result.future();
     }
 
+    /** {@code work}, failed if it has not completed within the answer timeout (it still runs to its end). */
+    private <T> Future<T> bounded(long incidentId, Future<T> work) {
+        if (work.isComplete()) {
+            return work;
+        }
+        Promise<T> bounded = Promise.promise();
+        long timer = vertx.setTimer(answerTimeout.toMillis(), id -> bounded.tryFail(new TimeoutException(
+                "the database has not answered for incident " + incidentId + " in " + answerTimeout.toMillis()
+                        + " ms")));
+        work.onComplete(done -> {
+            vertx.cancelTimer(timer);
+            if (done.succeeded()) {
+                bounded.tryComplete(done.result());
+            } else {
+                bounded.tryFail(done.cause());
+            }
+        });
+        return bounded.future();
+    }
+
     private Future<CommandResult> decide(long incidentId, Optional<EscalationCommand> command, int attempt) {
-        return ledger.load(incidentId).compose(found -> decideOn(incidentId, found, command, attempt));
+        return settleInDoubt(incidentId).compose(settled -> ledger.load(incidentId))
+                .compose(found -> decideOn(incidentId, found, command, attempt));
+    }
+
+    /**
+     * Asks the ledger about each decision on {@code incidentId} whose save did not confirm it, oldest first; one that
+     * was committed after all gets its pages handed over now.
+     */
+    private Future<Void> settleInDoubt(long incidentId) {
+        List<InDoubt> doubts = inDoubt.get(incidentId);
+        if (doubts == null) {
+            return Future.succeededFuture();
+        }
+        InDoubt first = doubts.get(0);
+        return ledger.committed(first.decision).compose(committed -> {
+            forget(first);
+            committed.ifPresent(records -> {
+                LOG.warn("A decision on incident {} was committed though its save failed or was not answered;"
+                        + " handing over its {} notifications now", incidentId, records.size());
+                first.settle(records, false);
+            });
+            return settleInDoubt(incidentId);
+        });
+    }
+
+    private void doubt(InDoubt decision) {
+        List<InDoubt> doubts = inDoubt.computeIfAbsent(decision.decision.incidentId(), id -> new ArrayList<>());
+        if (!doubts.contains(decision)) {
+            doubts.add(decision);
+        }
+    }
+
+    private void forget(InDoubt decision) {
+        List<InDoubt> doubts = inDoubt.get(decision.decision.incidentId());
+        if (doubts != null && doubts.remove(decision) && doubts.isEmpty()) {
+            inDoubt.remove(decision.decision.incidentId());
+        }
     }
 
     /** Decides on {@code found}, what the ledger holds for the incident (loaded, or known from the intake). */
@@ -300,15 +368,25 @@ public final class EscalationRuntime {
                 entry.progress().version(), summary(incidentId, policyId, after, entry.progress().version()),
                 EngineStateJson.encode(after), incidentStatus(after.status()), steps.lastActor,
                 steps.timeline, pages, now, notices);
-        return ledger.save(decision).compose(saved -> {
-            if (saved.isEmpty()) {
+        InDoubt sent = new InDoubt(decision, incident, before, after, steps, command);
+        doubt(sent);
+        return ledger.save(decision).transform(result -> {
+            if (result.failed()) {
+                doubt(sent);
+                return Future.failedFuture(result.cause());
+            }
+            if (result.result().isEmpty()) {
+                // Either the incident changed since it was loaded, or this very decision was committed by an
+                // attempt whose answer was lost: the next decision first asks which.
+                doubt(sent);
                 if (attempt >= MAX_ATTEMPTS) {
                     return Future.failedFuture(new IllegalStateException("incident " + incidentId
                             + " changed " + attempt + " times while being decided"));
                 }
                 return decide(incidentId, command, attempt + 1);
             }
-            afterCommit(incident, before, after, steps, command, saved.get(), now);
+            forget(sent);
+            sent.settle(result.result().get(), true);
             return Future.succeededFuture(CommandResult.applied());
         });
     }
@@ -327,8 +405,13 @@ public final class EscalationRuntime {
         return Optional.empty();
     }
 
+    /**
+     * What follows a committed decision: metrics, load, pages handed over, listeners told and, if {@code arm}, the
+     * incident's next evaluation scheduled (a decision settled late leaves that to the decision about to follow).
+     */
     private void afterCommit(Incident incident, EscalationProgress before, EscalationProgress after, Steps steps,
-                             Optional<EscalationCommand> command, List<NotificationRecord> records, Instant now) {
+                             Optional<EscalationCommand> command, List<NotificationRecord> records, Instant now,
+                             boolean arm) {
         boolean wasQuiet = before.status() == IncidentStatus.ACKNOWLEDGED || before.status() == IncidentStatus.SNOOZED;
         boolean isQuiet = after.status() == IncidentStatus.ACKNOWLEDGED || after.status() == IncidentStatus.SNOOZED;
         if (isQuiet && !wasQuiet && incident.acknowledgedAt().isEmpty()) {
@@ -347,7 +430,9 @@ public final class EscalationRuntime {
             dispatcher.dispatch(notification(incident, record, now));
         }
         decisions.decided(incident.id(), before, after, steps.actions, command, now);
-        arm(incident.id(), after.wakeAt());
+        if (arm) {
+            arm(incident.id(), after.wakeAt());
+        }
     }
 
     /** Sends a page recorded before a restart again (its first hand-over may or may not have happened). */
@@ -478,6 +563,37 @@ public final class EscalationRuntime {
             action.run();
         } else {
             context.runOnContext(v -> action.run());
+        }
+    }
+
+    /**
+     * A decision sent to the ledger and not yet confirmed saved, with what {@link #afterCommit} needs if it turns out
+     * to have been committed. Settled once, by whichever learns first that it was committed.
+     */
+    private final class InDoubt {
+        final EscalationLedger.Decision decision;
+        final Incident incident;
+        final EscalationProgress before;
+        final EscalationProgress after;
+        final Steps steps;
+        final Optional<EscalationCommand> command;
+        boolean settled;
+
+        InDoubt(EscalationLedger.Decision decision, Incident incident, EscalationProgress before,
+                EscalationProgress after, Steps steps, Optional<EscalationCommand> command) {
+            this.decision = decision;
+            this.incident = incident;
+            this.before = before;
+            this.after = after;
+            this.steps = steps;
+            this.command = command;
+        }
+
+        void settle(List<NotificationRecord> records, boolean arm) {
+            if (!settled) {
+                settled = true;
+                afterCommit(incident, before, after, steps, command, records, decision.at(), arm);
+            }
         }
     }
 

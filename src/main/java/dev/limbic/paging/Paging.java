@@ -126,7 +126,8 @@ public final class Paging {
         this.snapshot = snapshot(config);
         this.metrics = new PagingMetrics(registry, this::config);
         OpenIncidentMemory openIncidents = new OpenIncidentMemory(DurableAlertIntake.REMEMBERED_KEYS);
-        EscalationLedger ledger = new EscalationLedger(escalations.pool(), openIncidents::forgetIncident);
+        EscalationLedger ledger = new EscalationLedger(escalations.pool(), openIncidents::forgetIncident,
+                config.database().answerTimeout());
         this.recorder = new DeliveryRecorder(ledger);
         // Decisions and deliveries on an event loop of their own, beside (not behind) the intake's.
         Context escalationContext = EventLoopContexts.besides(vertx, vertx.getOrCreateContext());
@@ -147,7 +148,8 @@ public final class Paging {
                 monitor, escalations.incidents(), escalations.stressEpisodes(), dispatcher,
                 careMetrics, this::config, clock);
         this.runtime = new EscalationRuntime(vertx, escalationContext, ledger, escalations.incidents(),
-                escalations.notifications(), this::config, engine, dispatcher, metrics, care, load, clock);
+                escalations.notifications(), this::config, engine, dispatcher, metrics, care, load, clock,
+                config.database().answerTimeout());
         this.intake = new DurableAlertIntake(vertx, database.pool(), event -> snapshot.policyFor().apply(event),
                 dev.limbic.store.IntakeOptions.DEFAULTS, openIncidents);
         this.intakeOptions = intakeOptions(config);

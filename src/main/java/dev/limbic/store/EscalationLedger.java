@@ -1,10 +1,12 @@
 package dev.limbic.store;
 
+import dev.limbic.config.DatabaseConfig;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -120,6 +122,13 @@ public final class EscalationLedger {
     private static final String UNFINISHED = "SELECT incident_id FROM escalation_progress WHERE status <> 'done'"
             + " ORDER BY next_due_at NULLS LAST, incident_id";
     private static final String OPEN_COUNT = "SELECT count(*) FROM incidents WHERE status <> 'resolved'";
+    /** Whether the stored engine state is the one given. */
+    private static final String STATE_IS = "SELECT engine_state = $2::text::jsonb FROM escalation_progress"
+            + " WHERE incident_id = $1";
+    /** The queued records of the given pages of an incident, and its queued notices recorded at the given time. */
+    private static final String QUEUED_BY = "SELECT " + NotificationStore.COLUMNS + " FROM notifications"
+            + " WHERE incident_id = $1 AND status = 'queued'"
+            + " AND (page_index = ANY($2::int[]) OR (page_index IS NULL AND created_at = $3)) ORDER BY id";
 
     /** The most loads, decisions or delivery results one statement or transaction carries. */
     private static final int MAX_BATCH = 500;
@@ -136,21 +145,25 @@ public final class EscalationLedger {
      */
     public EscalationLedger(Pool pool) {
         this(pool, incidentId -> {
-        });
+        }, DatabaseConfig.DEFAULT_ANSWER_TIMEOUT);
     }
 
     /**
-     * @param resolving told the id of each incident a decision resolves: before the decision is sent, and again once
-     *                  it is committed or has failed, before the caller is told (the intake's {@link
-     *                  OpenIncidentMemory#forgetIncident})
+     * @param resolving     told the id of each incident a decision resolves: before the decision is sent, and again
+     *                      once it is committed or has failed, before the caller is told (the intake's {@link
+     *                      OpenIncidentMemory#forgetIncident})
+     * @param answerTimeout a grouped load, save or delivery result unanswered for this long lets the next group go
+     *                      ahead beside it
      */
-    public EscalationLedger(Pool pool, LongConsumer resolving) {
+    public EscalationLedger(Pool pool, LongConsumer resolving, Duration answerTimeout) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.resolving = Objects.requireNonNull(resolving, "resolving");
-        this.loads = new GroupCommit<>("escalation loads", MAX_BATCH, 1, id -> new Object(), this::loadBatch);
-        this.saves = new GroupCommit<>("escalation decisions", MAX_BATCH, 2, Decision::incidentId, this::saveBatch);
-        this.finishes = new GroupCommit<>("delivery results", MAX_BATCH, 1, FinishedDelivery::notificationId,
-                this::finishBatch);
+        this.loads = new GroupCommit<>("escalation loads", MAX_BATCH, 1, answerTimeout, id -> new Object(),
+                this::loadBatch);
+        this.saves = new GroupCommit<>("escalation decisions", MAX_BATCH, 2, answerTimeout, Decision::incidentId,
+                this::saveBatch);
+        this.finishes = new GroupCommit<>("delivery results", MAX_BATCH, 1, answerTimeout,
+                FinishedDelivery::notificationId, this::finishBatch);
     }
 
     /**
@@ -298,6 +311,33 @@ public final class EscalationLedger {
         }
         resolving.accept(decision.incidentId());
         return saves.submit(decision).andThen(saved -> resolving.accept(decision.incidentId()));
+    }
+
+    /**
+     * Whether {@code decision}, whose {@link #save} did not confirm it (it failed, or answered that the progress had
+     * moved), was committed all the same (a connection lost after the commit, or a retry of its batch that found its
+     * own commit), and if so the records it wrote that are still queued. A decision with pages was committed if
+     * their records exist (page numbers are unique per incident); one without, if the stored engine state is its.
+     * Ask before anything else is decided for the incident.
+     */
+    public Future<Optional<List<NotificationRecord>>> committed(Decision decision) {
+        Integer[] pageIndexes = decision.pages().stream().map(PageToSend::pageIndex).toArray(Integer[]::new);
+        Future<Boolean> stateIsIts = pool.preparedQuery(STATE_IS)
+                .execute(Tuple.of(decision.incidentId(), decision.engineState()))
+                .map(rows -> rows.size() == 1 && Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+        Future<List<NotificationRecord>> queued = pool.preparedQuery(QUEUED_BY)
+                .execute(Tuple.of(decision.incidentId(), pageIndexes,
+                        offset(decision.at().truncatedTo(ChronoUnit.MICROS))))
+                .map(rows -> {
+                    List<NotificationRecord> records = new ArrayList<>(rows.size());
+                    rows.forEach(row -> records.add(NotificationStore.record(row)));
+                    return records;
+                });
+        return Future.all(stateIsIts, queued).map(both -> {
+            boolean pagesRecorded = queued.result().stream().anyMatch(record -> record.notice().isEmpty());
+            boolean committed = pageIndexes.length > 0 ? pagesRecorded : stateIsIts.result();
+            return committed ? Optional.of(queued.result()) : Optional.empty();
+        });
     }
 
     private Future<List<Optional<List<NotificationRecord>>>> saveBatch(List<Decision> batch) {

@@ -7,12 +7,14 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,10 @@ import java.util.function.Function;
  * <p>Items with the same key never share a batch (a later one waits for the next), so a batch writer may join its
  * items on that key. If a batch of several fails, each of its items is written again alone, so one bad item fails
  * only its own caller. Each caller's future completes on the context it called from. Thread-safe.
+ *
+ * <p>A batch that has not answered after {@code stallAfter} (a connection that stopped answering) gives up its place:
+ * the batches behind it are written beside it, so one stalled call cannot hold every later item. Its own callers
+ * still hear its answer whenever it comes; bounding how long they wait is theirs to decide.
  *
  * @param <T> what is written
  * @param <R> the result of writing one item
@@ -38,6 +44,7 @@ final class GroupCommit<T, R> {
     private final String name;
     private final int maxBatch;
     private final int maxInFlight;
+    private final Duration stallAfter;
     private final Function<T, Object> key;
     private final BatchWriter<T, R> writer;
     private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
@@ -47,16 +54,19 @@ final class GroupCommit<T, R> {
      * @param name        what is written, for the log
      * @param maxBatch    the most items in one batch
      * @param maxInFlight the most batches written at once
+     * @param stallAfter  how long a batch may go unanswered before the next ones are written beside it
      * @param key         items with equal keys go into different batches, in the order submitted
      * @param writer      writes one batch
      */
-    GroupCommit(String name, int maxBatch, int maxInFlight, Function<T, Object> key, BatchWriter<T, R> writer) {
-        if (maxBatch < 1 || maxInFlight < 1) {
-            throw new IllegalArgumentException("maxBatch and maxInFlight must be positive");
+    GroupCommit(String name, int maxBatch, int maxInFlight, Duration stallAfter, Function<T, Object> key,
+                BatchWriter<T, R> writer) {
+        if (maxBatch < 1 || maxInFlight < 1 || stallAfter.isNegative() || stallAfter.isZero()) {
+            throw new IllegalArgumentException("maxBatch, maxInFlight and stallAfter must be positive");
         }
         this.name = name;
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
+        this.stallAfter = stallAfter;
         this.key = key;
         this.writer = writer;
     }
@@ -97,6 +107,7 @@ final class GroupCommit<T, R> {
     private void write(List<Pending<T, R>> batch) {
         List<T> items = new ArrayList<>(batch.size());
         batch.forEach(pending -> items.add(pending.item));
+        Place place = new Place();
         Future<List<R>> written;
         try {
             written = writer.write(items);
@@ -122,16 +133,36 @@ final class GroupCommit<T, R> {
                 alone.add(writeAlone(pending));
             }
             return Future.join(alone);
-        }).onComplete(settled -> {
-            List<Pending<T, R>> next;
-            synchronized (this) {
-                inFlight--;
-                next = takeBatch();
-            }
-            if (next != null) {
-                write(next);
+        }).onComplete(settled -> giveUpPlace(place));
+        Future<List<R>> answer = written;
+        answer.timeout(stallAfter.toMillis(), TimeUnit.MILLISECONDS).onFailure(late -> {
+            if (!answer.isComplete()) {
+                LOG.warn("A batch of {} {} has not answered in {} ms; writing the next batches beside it",
+                        batch.size(), name, stallAfter.toMillis());
+                giveUpPlace(place);
             }
         });
+    }
+
+    /** Frees the batch's place among those in flight (once) and starts the next batch if one is waiting. */
+    private void giveUpPlace(Place place) {
+        List<Pending<T, R>> next;
+        synchronized (this) {
+            if (place.given) {
+                return;
+            }
+            place.given = true;
+            inFlight--;
+            next = takeBatch();
+        }
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /** A batch's place among the {@code maxInFlight}; guarded by the lock. */
+    private static final class Place {
+        boolean given;
     }
 
     /** Writes one item of a failed batch on its own; completes (never fails) once its caller has the answer. */

@@ -27,6 +27,8 @@ class PagingConfigProblemsTest {
         assertThat(problems("database: {url: 'mysql://u:p@h/db', pool_size: 0}")).containsExactly(
                 "limbic.yaml: database.url: 'mysql://u:***@h/db' must start with postgresql:// (leave url out for the embedded database)",
                 "limbic.yaml: database.pool_size: must be an integer between 1 and 256");
+        assertThat(problems("database: {answer_timeout: 50ms}")).containsExactly(
+                "limbic.yaml: database.answer_timeout: must be between 100ms and 10m");
         assertThat(problems("database: {url: 'postgresql://u:p@h:5432/'}")).containsExactly(
                 "limbic.yaml: database.url: 'postgresql://u:***@h:5432/' names no database (expected postgresql://user:pass@host:port/db)");
         assertThat(problems("database: {url: 'postgresql:///db'}")).containsExactly(

@@ -26,6 +26,7 @@ class PagingConfigTest {
             database:
               url: postgresql://limbic:s3cret@db.example.org:5433/limbic
               pool_size: 4
+              answer_timeout: 10s
             responders:
               - id: alex
                 timezone: Europe/Berlin
@@ -110,6 +111,8 @@ class PagingConfigTest {
 
         assertThat(config.database().url()).contains(URI.create("postgresql://limbic:s3cret@db.example.org:5433/limbic"));
         assertThat(config.database().poolSize()).isEqualTo(4);
+        assertThat(config.database().answerTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(DatabaseConfig.embedded().answerTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
         assertThat(config.database().isEmbedded()).isFalse();
         assertThat(config.database().toString()).contains("limbic:***@db.example.org").doesNotContain("s3cret");
         assertThat(config.toString()).doesNotContain("s3cret");

@@ -100,13 +100,39 @@ class EscalationLedgerTest {
     }
 
     @Test
+    void aDecisionWhoseSaveWasNotConfirmedIsFoundCommittedByItsPagesOrItsStateAndOtherwiseNot() {
+        List<Long> ids = openIncidents(2);
+        List<EscalationLedger.Entry> entries = loadAll(ids);
+        long paged = ids.get(0);
+        long quiet = ids.get(1);
+        EscalationLedger.Decision withPages = decision(paged, entries.get(0).progress().version(),
+                "{\"step\":1}", List.of(new EscalationLedger.PageToSend("alice", 0, 0, 0, "phone")));
+        EscalationLedger.Decision withoutPages = decision(quiet, entries.get(1).progress().version(),
+                "{\"step\":2}", List.of());
+        assertThat(await(ledger.committed(withPages))).as("not saved yet").isEmpty();
+        assertThat(await(ledger.committed(withoutPages))).as("not saved yet").isEmpty();
+
+        List<NotificationRecord> recorded = await(ledger.save(withPages)).orElseThrow();
+        await(ledger.save(withoutPages)).orElseThrow();
+
+        assertThat(await(ledger.committed(withPages))).as("its page's record is there, still queued")
+                .contains(recorded);
+        assertThat(await(ledger.committed(withoutPages))).as("its engine state is the stored one")
+                .contains(List.of());
+        EscalationLedger.Decision rival = decision(paged, entries.get(0).progress().version(), "{\"step\":9}",
+                List.of(new EscalationLedger.PageToSend("bob", 0, 0, 1, "phone")));
+        assertThat(await(ledger.committed(rival))).as("another decision on the same version, never saved")
+                .isEmpty();
+    }
+
+    @Test
     void aDecisionThatResolvesTellsTheIntakeBeforeItIsSentAndAfterwardsSoTheSameAlertOpensANewIncident() {
         OpenIncidentMemory memory = new OpenIncidentMemory(100);
         List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         EscalationLedger resolvingLedger = new EscalationLedger(database.pool(), id -> {
             told.add(id);
             memory.forgetIncident(id);
-        });
+        }, java.time.Duration.ofSeconds(30));
         DurableAlertIntake remembering = new DurableAlertIntake(world.vertx(), database.pool(), event -> "night",
                 IntakeOptions.DEFAULTS, memory);
         dev.limbic.alert.AlertEvent firing = trigger("am", UUID.randomUUID().toString(), "disk full", T0);
