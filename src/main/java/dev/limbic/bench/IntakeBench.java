@@ -641,14 +641,15 @@ public final class IntakeBench {
         return sorted[index] / 1e6;
     }
 
-    /** Page latency percentiles. */
+    /** Page latency percentiles, and what became of each probe that was not paged. */
     record Latency(int sent, int received, double p50Millis, double p99Millis, double maxMillis,
-                   double answeredP50Millis, double answeredP99Millis) {
+                   double answeredP50Millis, double answeredP99Millis, List<String> unpaged) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d of %d probes paged, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
-                            + " (their webhooks answered 2xx: p50 %.1f ms, p99 %.1f ms)", received, sent, p50Millis,
+            String figures = String.format(Locale.ROOT, "%d of %d probes paged, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                            + " (their webhooks answered: p50 %.1f ms, p99 %.1f ms)", received, sent, p50Millis,
                     p99Millis, maxMillis, answeredP50Millis, answeredP99Millis);
+            return unpaged.isEmpty() ? figures : figures + "\n  not paged within 15 s: " + String.join("; ", unpaged);
         }
     }
 
@@ -662,6 +663,8 @@ public final class IntakeBench {
         private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         private final Map<Long, Long> latency = new ConcurrentHashMap<>();
         private final Map<Long, Long> answered = new ConcurrentHashMap<>();
+        /** The webhook's HTTP status per probe, or why it got none. */
+        private final Map<Long, String> outcome = new ConcurrentHashMap<>();
         private final AtomicLong benchPages = new AtomicLong();
         private final AtomicLong sequence = new AtomicLong();
         private HttpClient http;
@@ -696,6 +699,7 @@ public final class IntakeBench {
             sentAt.clear();
             latency.clear();
             answered.clear();
+            outcome.clear();
             if (settings.probesPerSecond() == 0) {
                 return;
             }
@@ -716,10 +720,13 @@ public final class IntakeBench {
                     sentAt.put(probe, now);
                 }
                 http.request(gateway).compose(request -> request.send(body))
-                        .compose(response -> response.body()).onSuccess(answer -> {
+                        .compose(response -> response.body().map(answer -> response.statusCode()))
+                        .onComplete(status -> {
                             Long sent = sentAt.get(probe);
                             if (sent != null) {
                                 answered.put(probe, System.nanoTime() - sent);
+                                outcome.put(probe, status.succeeded() ? "HTTP " + status.result()
+                                        : status.cause().toString());
                             }
                         });
             });
@@ -740,9 +747,12 @@ public final class IntakeBench {
             }
             long[] sorted = latency.values().stream().mapToLong(Long::longValue).sorted().toArray();
             long[] answers = answered.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            List<String> unpaged = sentAt.keySet().stream().filter(probe -> !latency.containsKey(probe)).sorted()
+                    .map(probe -> "probe-" + probe + " (webhook: " + outcome.getOrDefault(probe, "no answer") + ")")
+                    .toList();
             return new Latency(sentAt.size(), sorted.length, quantile(sorted, 0.50), quantile(sorted, 0.99),
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, quantile(answers, 0.50),
-                    quantile(answers, 0.99));
+                    quantile(answers, 0.99), unpaged);
         }
 
         void close() {
