@@ -373,6 +373,8 @@ public final class EscalationRuntime {
         return ledger.save(decision).transform(result -> {
             if (result.failed()) {
                 doubt(sent);
+                // Whoever asked may not try again (a command answers its caller): ask about this one soon anyway.
+                wakeNoLaterThan(incidentId, clock.instant().plus(RETRY_AFTER_FAILURE));
                 return Future.failedFuture(result.cause());
             }
             if (result.result().isEmpty()) {
@@ -516,6 +518,16 @@ public final class EscalationRuntime {
             }
             wakeAt.put(incidentId, at.get());
             due.add(new Due(at.get(), incidentId));
+        });
+    }
+
+    /** Evaluates incident {@code incidentId} at {@code at}, or sooner if it is due sooner. */
+    private void wakeNoLaterThan(long incidentId, Instant at) {
+        onContext(() -> {
+            Instant scheduled = wakeAt.get(incidentId);
+            if (scheduled == null || scheduled.isAfter(at)) {
+                arm(incidentId, Optional.of(at));
+            }
         });
     }
 

@@ -117,6 +117,29 @@ class LostDatabaseAnswerTest {
         assertThat(receiver.next().path()).isEqualTo("/sam");
     }
 
+    @Test
+    void aPersonsCommandWhoseAnswerWasLostStillPagesWhomItShould() throws Exception {
+        fire("fp-command");
+        assertThat(receiver.next().path()).isEqualTo("/alex");
+        HttpProbe http = new HttpProbe(client, gateway.port());
+        long id = new JsonObject(http.send(HttpMethod.GET, "/v1/incidents?status=triggered",
+                Map.of("Authorization", "Bearer " + PagingFixture.ALEX_TOKEN), null).body())
+                .getJsonArray("incidents").getJsonObject(0).getLong("id");
+
+        CountDownLatch lost = relay.loseAnswerTo(DECISION_SAVE, PostgresRelay.Loss.CUT);
+        HttpProbe.Response escalate = http.send(HttpMethod.POST, "/v1/incidents/" + id + "/escalate",
+                Map.of("Authorization", "Bearer " + PagingFixture.ALEX_TOKEN, "Content-Type", "application/json"),
+                Buffer.buffer("{}"));
+        assertThat(lost.await(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(escalate.status()).as("the gateway cannot tell whether it was applied").isEqualTo(500);
+        assertThat(receiver.poll(1_000)).isNull();
+
+        // Step 2 is due in five minutes, but the decision in doubt is looked at again within 5 s.
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(receiver.next().path()).as("escalated: sam is paged").isEqualTo("/sam");
+        assertThat(receiver.poll(3_000)).as("paged once").isNull();
+    }
+
     private void fire(String fingerprint) throws Exception {
         HttpProbe http = new HttpProbe(client, gateway.port());
         HttpProbe.Response response = http.send(HttpMethod.POST, "/v1/intake/alertmanager/am",
