@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,7 @@ import java.util.function.Supplier;
  * command that does not apply (for example acknowledging a resolved incident).
  */
 final class IncidentRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentRoutes.class);
     static final String PATH = "/v1/incidents";
     private static final int MAX_BODY_BYTES = 4096;
     private static final int DEFAULT_LIMIT = 100;
@@ -214,7 +217,9 @@ final class IncidentRoutes {
                     })));
         }).onComplete(result -> {
             if (result.failed()) {
-                ctx.fail(result.cause());
+                LOG.warn("Command {} on incident {} not confirmed: {}", action, id.get(), result.cause().toString());
+                error(ctx, 503, "the database did not confirm the command; it may have been applied (any page it"
+                        + " sends still goes out): read the incident before sending it again");
                 return;
             }
             JsonObject answer = result.result().orElseGet(() -> error(404, "id: no incident " + id.get()));
