@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import static dev.limbic.testing.Await.result;
 import static dev.limbic.testing.Await.until;
@@ -25,14 +26,18 @@ class GroupCommitTest {
         return answer.future();
     }
 
+    /** Batches of up to 10 items, one in flight at a time. */
+    private GroupCommit<String, String> commit(Duration stallAfter, Function<String, Object> key) {
+        return new GroupCommit<>("items", 10, 1, stallAfter, key, this::write);
+    }
+
     private static List<String> done(List<String> batch) {
         return batch.stream().map(item -> item + " written").toList();
     }
 
     @Test
     void whatArrivesWhileABatchIsWrittenFormsTheNextOneAndSameKeysNeverShareABatch() throws Exception {
-        GroupCommit<String, String> commit = new GroupCommit<>("items", 10, 1, Duration.ofMinutes(1),
-                item -> item.substring(0, 1), this::write);
+        GroupCommit<String, String> commit = commit(Duration.ofMinutes(1), item -> item.substring(0, 1));
         Future<String> first = commit.submit("a1");
         Future<String> second = commit.submit("b1");
         Future<String> third = commit.submit("c1");
@@ -52,8 +57,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatStallsLetsTheNextGoAheadAndStillAnswersItsCallersWhenItsAnswerComes() throws Exception {
-        GroupCommit<String, String> commit = new GroupCommit<>("items", 10, 1, Duration.ofMillis(200),
-                item -> item, this::write);
+        GroupCommit<String, String> commit = commit(Duration.ofMillis(200), item -> item);
         Future<String> stalled = commit.submit("stalled");
         Future<String> behind = commit.submit("behind");
         assertThat(batches).containsExactly(List.of("stalled"));
@@ -74,8 +78,7 @@ class GroupCommitTest {
 
     @Test
     void aFailedBatchIsWrittenAgainItemByItemSoOnlyTheBadItemFails() throws Exception {
-        GroupCommit<String, String> commit = new GroupCommit<>("items", 10, 1, Duration.ofMinutes(1),
-                item -> item, this::write);
+        GroupCommit<String, String> commit = commit(Duration.ofMinutes(1), item -> item);
         Future<String> blocker = commit.submit("first");
         Future<String> good = commit.submit("good");
         Future<String> bad = commit.submit("bad");
