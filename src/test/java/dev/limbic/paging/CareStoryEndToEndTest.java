@@ -120,7 +120,9 @@ class CareStoryEndToEndTest {
     @AfterEach
     void tearDown() throws Exception {
         if (gateway != null) {
-            Await.result(gateway.close());
+            // A close waits up to 5 s for delivery results and 2 s for live channels to close: more than Await's 10 s
+            // default once Vert.x's own close is added.
+            Await.result(gateway.close(), 30);
             watch.assertNoneBlocked();
         }
         Await.result(client.close());
