@@ -83,31 +83,23 @@ class LostDatabaseAnswerTest {
 
     @Test
     void aDecisionCommittedWhoseConnectionDroppedBeforeTheAnswerStillPagesOnce() throws Exception {
-        CountDownLatch lost = relay.loseAnswerTo(DECISION_SAVE, PostgresRelay.Loss.CUT);
-        fire("fp-cut");
-        assertThat(lost.await(15, TimeUnit.SECONDS)).as("the first decision's answer was lost").isTrue();
+        fireLosingTheFirstDecisionsAnswer("fp-cut", PostgresRelay.Loss.CUT);
         assertThat(receiver.poll(1_000)).as("no page before the decision is tried again").isNull();
 
         clock.advance(Duration.ofSeconds(5));
-        PageReceiver.Received page = receiver.next();
-        assertThat(page.path()).isEqualTo("/alex");
-        assertThat(page.body().encode()).contains("Replica lag on fp-cut");
+        assertAlexPagedFor("fp-cut");
         assertThat(receiver.poll(7_000)).as("paged once").isNull();
     }
 
     @Test
     void aConnectionThatNeverAnswersDelaysThePageByTheAnswerTimeoutOnly() throws Exception {
-        CountDownLatch lost = relay.loseAnswerTo(DECISION_SAVE, PostgresRelay.Loss.SILENCE);
         long start = System.nanoTime();
-        fire("fp-silence");
-        assertThat(lost.await(15, TimeUnit.SECONDS)).as("the first decision's answer was lost").isTrue();
+        fireLosingTheFirstDecisionsAnswer("fp-silence", PostgresRelay.Loss.SILENCE);
         assertThat(receiver.poll(3_000)).as("no page while the decision waits for its answer").isNull();
 
         // The answer timeout (2 s, real time) has passed: the decision is tried again 5 s later (the gateway's clock).
         clock.advance(Duration.ofSeconds(5));
-        PageReceiver.Received page = receiver.next();
-        assertThat(page.path()).isEqualTo("/alex");
-        assertThat(page.body().encode()).contains("Replica lag on fp-silence");
+        assertAlexPagedFor("fp-silence");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("delayed by the answer timeout, not held")
                 .isLessThan(Duration.ofSeconds(10));
         assertThat(receiver.poll(7_000)).as("paged once").isNull();
@@ -139,6 +131,20 @@ class LostDatabaseAnswerTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(receiver.next().path()).as("escalated: sam is paged").isEqualTo("/sam");
         assertThat(receiver.poll(3_000)).as("paged once").isNull();
+    }
+
+    /** Fires an alert whose first escalation decision is committed and its answer then lost in the {@code loss} way. */
+    private void fireLosingTheFirstDecisionsAnswer(String fingerprint, PostgresRelay.Loss loss) throws Exception {
+        CountDownLatch lost = relay.loseAnswerTo(DECISION_SAVE, loss);
+        fire(fingerprint);
+        assertThat(lost.await(15, TimeUnit.SECONDS)).as("the first decision's answer was lost").isTrue();
+    }
+
+    /** The next page is alex's, for the alert {@code fingerprint}. */
+    private void assertAlexPagedFor(String fingerprint) throws Exception {
+        PageReceiver.Received page = receiver.next();
+        assertThat(page.path()).isEqualTo("/alex");
+        assertThat(page.body().encode()).contains("Replica lag on " + fingerprint);
     }
 
     private void fire(String fingerprint) throws Exception {
